@@ -1,0 +1,164 @@
+"""Checks that the numbers written in a page's prose are numbers its snippets print.
+
+A page states counts and shapes in its sentences ("784 × 512 + 512 = 401,920 parameters",
+"a `(784, 512)` kernel"). Those must agree with the snippets the same section of the page
+shows, so that a number changed in a page, or an output that changes under it, fails a test:
+
+* every number in the prose must be a number that a snippet of that section prints or
+  contains (the snippets of the whole page when the section shows none);
+* every inline code span that contains a digit, such as `(784, 512)` or `Dense(512)`, must
+  occur in one of those snippets or their outputs (spaces ignored, `[` read as `(`);
+* every written sum or product ("8 + 6 + 6 = 20", "$784 \\times 512 + 512$") must be right.
+
+Only version names ("Keras 3", "TF 2.0") are left out; see IGNORED.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from project import SNIPPETS, includes, recorded_outputs
+
+# Names with digits that are not claims about a snippet.
+IGNORED = re.compile(
+    r"Keras\s*\d(?:\.\d+)*|tf-keras|tf_keras|TensorFlow\s*\d(?:\.\d+)*|TF\s*\d(?:\.\d+)*"
+    r"|Python\s*\d(?:\.\d+)*|KaTeX|\bH\d00\b|float\d+|int\d+|utf-8|TF_USE_LEGACY_KERAS=1"
+)
+NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\w,]\d)|(?<![\w.])\d+(?:\.\d+)?(?:e-?\d+)?(?![\w])")
+ARITHMETIC = re.compile(
+    r"(?<![\w.])(?P<expr>\d[\d,.]*(?:\s*[×x*+\-]\s*\d[\d,.]*)+)\s*=\s*(?P<result>\d[\d,.]*)"
+)
+CODE_SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+
+
+def value(token):
+    try:
+        return Decimal(token.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def numbers(text):
+    return {v for t in NUMBER.findall(text) if (v := value(t)) is not None}
+
+
+def squash(text):
+    return re.sub(r"\s+", "", text).replace("[", "(").replace("]", ")")
+
+
+def strip_markup(text):
+    """The prose of a page: no front matter, code blocks, links' targets, attributes or TeX commands."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    lines, in_fence, fence = [], False, ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if in_fence:
+            if stripped.startswith(fence):
+                in_fence = False
+            lines.append("")
+            continue
+        m = re.match(r"(`{3,}|~{3,})", stripped)
+        if m:
+            in_fence, fence = True, m.group(1)
+            lines.append("")
+            continue
+        if stripped.startswith("==="):  # content tab labels name versions
+            lines.append("")
+            continue
+        lines.append(line)
+    text = "\n".join(lines)
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    text = re.sub(r"\{\s*[#.:][^}]*\}", "", text)  # attribute lists { #id .class }
+    text = re.sub(r"^\s*\d+\.\s", "", text, flags=re.M)  # ordered-list markers
+    text = text.replace("{,}", ",")
+    text = re.sub(r"\\(?:times|cdot)", "×", text)
+    text = re.sub(r"\\[a-zA-Z]+", " ", text)
+    return IGNORED.sub(" ", text)
+
+
+def sections(text):
+    """Split a page at its `## ` headings; the text before the first one is a section too."""
+    parts = re.split(r"(?m)^(?=## )", text)
+    return [p for p in parts if p.strip()]
+
+
+def facts(section_text, page_text):
+    """Source and output text of the snippets a section shows (the whole page's if none)."""
+    paths = includes_in(section_text) or includes_in(page_text)
+    texts = []
+    for rel_path in paths:
+        path = SNIPPETS / rel_path
+        if path.exists():
+            texts.append(path.read_text(encoding="utf-8"))
+        if path.suffix == ".py":
+            texts += [p.read_text(encoding="utf-8") for p in recorded_outputs(path)]
+    return "\n".join(texts)
+
+
+def includes_in(text):
+    return [m.group(1) for m in re.finditer(r'--8<--\s+"([^":]+)', text)]
+
+
+def check_text(page_text):
+    """Return a list of complaints, one per number or code span that no snippet backs."""
+    complaints = []
+    page_text = re.sub(r"\A---\n.*?\n---\n", lambda m: "\n" * m.group(0).count("\n"), page_text, flags=re.S)
+    for section in sections(page_text):
+        known = facts(section, page_text)
+        known_numbers, known_squashed = numbers(known), squash(known)
+        heading = next((l.lstrip("# ").strip() for l in section.splitlines() if l.startswith("#")), "")
+        prose = strip_markup(section)
+        for span in CODE_SPAN.findall(prose):
+            if re.search(r"\d", IGNORED.sub("", span)) and squash(span) not in known_squashed:
+                complaints.append(f"in '{heading}': `{span}` occurs in none of the section's snippets or outputs")
+        plain = CODE_SPAN.sub(" ", prose)
+        operands = set()  # numbers vouched for by a right sum whose result a snippet prints
+        for m in ARITHMETIC.finditer(plain):
+            expr = m.group("expr").replace("×", "*").replace("x", "*").replace(",", "")
+            try:
+                left = eval(expr, {"__builtins__": {}})  # digits and + - * only, matched above
+            except SyntaxError:
+                continue
+            if value(str(left)) != value(m.group("result")):
+                complaints.append(f"in '{heading}': '{m.group(0)}' is wrong ({expr} = {left})")
+            elif value(m.group("result")) in known_numbers:
+                operands |= numbers(m.group("expr"))
+        for token in NUMBER.findall(plain):
+            if value(token) not in known_numbers | operands:
+                complaints.append(f"in '{heading}': {token} is printed by none of the section's snippets")
+    return complaints
+
+
+def number_positions(page_text):
+    """Where the checked numbers of a page are, as (start, end) offsets into page_text.
+
+    Used to change each of them in turn and see that check_text notices.
+    """
+    prose = strip_markup_keeping_offsets(page_text)
+    return [m.span() for m in NUMBER.finditer(prose)]
+
+
+def strip_markup_keeping_offsets(page_text):
+    """page_text with everything strip_markup removes blanked out, offsets unchanged."""
+    out = list(page_text)
+
+    def blank(start, end):
+        for i in range(start, end):
+            if out[i] != "\n":
+                out[i] = " "
+
+    patterns = [
+        r"\A---\n.*?\n---\n",
+        r"<!--.*?-->",
+        r"(?ms)^\s*(`{3,}|~{3,}).*?^\s*\1\s*$",
+        r"(?m)^\s*===.*$",
+        r"\]\([^)]*\)",
+        r"\{\s*[#.:][^}]*\}",
+        r"(?m)^\s*\d+\.\s",
+        r"\\[a-zA-Z]+",
+        IGNORED.pattern,
+    ]
+    for pattern in patterns:
+        for m in re.finditer(pattern, "".join(out), flags=re.S):
+            blank(*m.span())
+    return "".join(out)

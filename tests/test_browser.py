@@ -1,0 +1,154 @@
+"""The built site in a real browser (Debian's chromium, driven by Playwright), served on localhost.
+
+Every request to another host is blocked and recorded; the tests fail if any page makes one.
+"""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+from project import DOCS, pages, rel, twin
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+if not CHROMIUM:
+    message = (
+        "browser tests need Debian's chromium: `sudo apt-get install chromium` "
+        "(Playwright drives it; no browser is downloaded)"
+    )
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)  # CI installs it (.ci/run): missing there is a failure
+    pytest.skip(message, allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    assert built_site["result"].returncode == 0, "the site did not build; see test_strict_build_passes"
+    handler = functools.partial(QuietHandler, directory=str(built_site["site"]))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    return {
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def visit(page, site_url):
+    """Open a site path; collect JavaScript errors and every request that leaves localhost."""
+    foreign, errors = [], []
+
+    def route(request_route):
+        host = urlparse(request_route.request.url).hostname
+        if request_route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            request_route.continue_()
+        else:
+            foreign.append(request_route.request.url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+
+    def go(path):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        return page
+
+    go.foreign, go.errors = foreign, errors
+    return go
+
+
+def url_path(page_file):
+    """/dense/parameters/ for docs/en/dense/parameters.md, /zh/... for docs/zh/..."""
+    lang, *parts = page_file.relative_to(DOCS).parts
+    path = "/".join(parts)[: -len(".md")]
+    path = path[: -len("index")] if path.endswith("index") else path + "/"
+    return ("/" if lang == "en" else "/zh/") + path
+
+
+ALL = pages()
+
+
+@pytest.mark.parametrize("page_file", ALL, ids=[rel(p) for p in ALL])
+def test_page_loads_without_errors_or_foreign_requests(visit, page_file):
+    page = visit(url_path(page_file))
+    assert page.locator("h1").count() == 1
+    assert not visit.errors, f"{rel(page_file)}: JavaScript errors: {visit.errors}"
+    assert not visit.foreign, f"{rel(page_file)}: requests to other hosts: {visit.foreign}"
+
+
+@pytest.mark.parametrize("page_file", ALL, ids=[rel(p) for p in ALL])
+def test_language_switcher_leads_to_the_twin(visit, page_file):
+    page = visit(url_path(page_file))
+    other = twin(page_file)
+    other_lang = other.relative_to(DOCS).parts[0]
+    link = page.locator(f'.md-select a[hreflang="{other_lang}"]')
+    assert link.count() == 1, f"{rel(page_file)}: no language switcher entry for {other_lang}"
+    page.hover(".md-select")  # the menu opens on hover, as for a reader with a mouse
+    link.click()
+    page.wait_for_url(lambda url: urlparse(url).path != url_path(page_file))
+    assert urlparse(page.url).path == url_path(other), f"{rel(page_file)}: switcher went to {page.url}"
+
+
+def test_math_is_rendered(visit):
+    page = visit("/dense/")
+    page.wait_for_selector(".arithmatex .katex")
+    rendered = page.locator(".arithmatex .katex").count()
+    assert rendered == page.locator(".arithmatex").count() > 0
+    assert "\\mathbf" not in page.locator("article").inner_text()
+
+
+def test_code_blocks_have_a_copy_button(visit):
+    page = visit("/zh/dense/parameters/")
+    blocks = page.locator("article pre > code").count()
+    assert blocks > 0
+    assert page.locator('article pre button[data-md-type="copy"]').count() == blocks
+
+
+@pytest.mark.parametrize(
+    "start, query, expected",
+    [
+        ("/zh/", "参数", "/zh/dense/parameters/"),
+        ("/zh/", "全连接层", "/zh/dense/"),
+        ("/zh/", "延迟创建", "/zh/dense/lazy-weights/"),
+        ("/", "parameters", "/dense/parameters/"),
+        ("/", "lazily", "/dense/lazy-weights/"),
+    ],
+)
+def test_search_finds_the_page(visit, start, query, expected):
+    page = visit(start)
+    page.click("input.md-search__input")
+    # fill() types Chinese the way an input method commits it; Material searches on key events,
+    # so a key press follows, as when a reader confirms the input method's choice.
+    page.fill("input.md-search__input", query)
+    page.press("input.md-search__input", "End")
+    page.wait_for_selector(".md-search-result__item a", timeout=15000)
+    hrefs = [urlparse(h).path for h in page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")]
+    assert expected in hrefs, f"searching {query!r} from {start} found {hrefs}"
+    assert not visit.foreign

@@ -1,0 +1,207 @@
+"""Checks of the pages themselves: code only from snippets/, both languages, numbers backed by output."""
+
+import hashlib
+import re
+
+import pytest
+import yaml
+
+from project import (
+    DOCS,
+    INCLUDE,
+    ROOT,
+    SNIPPETS,
+    code_blocks,
+    includes,
+    output_candidates,
+    pages,
+    rel,
+    snippet_files,
+    twin,
+)
+from prose import check_text, number_positions
+
+PAGES = pages()
+ENGLISH, CHINESE = pages("en"), pages("zh")
+
+
+def ids(paths):
+    return [rel(p) for p in paths]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=ids(PAGES))
+def test_code_blocks_only_include_snippets(page):
+    """No program or output is typed into a page: a block holds `--8<--` include lines only."""
+    typed = [
+        f"{rel(page)}:{line}: ```{info or ''} block has typed content: {body[0].strip()[:60]!r}"
+        for line, info, body in code_blocks(page.read_text(encoding="utf-8"))
+        if any(l.strip() and not INCLUDE.match(l) for l in body)
+    ]
+    assert not typed, "Put the code in snippets/ and include it:\n" + "\n".join(typed)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=ids(PAGES))
+def test_included_files_exist(page):
+    # pymdownx.snippets' check_paths fails the build too; this names the page and file directly.
+    missing = [p for p in includes(page) if not (SNIPPETS / p).exists()]
+    assert not missing, f"{rel(page)} includes files that are not in snippets/: {missing}"
+
+
+def test_every_snippet_is_shown_with_its_output():
+    problems = []
+    for snippet in snippet_files():
+        name = snippet.relative_to(SNIPPETS).as_posix()
+        outputs = {
+            p.relative_to(SNIPPETS).as_posix() for p in output_candidates(snippet).values() if p.exists()
+        }
+        showing = [p for p in PAGES if name in includes(p)]
+        for lang in ("en", "zh"):
+            if not any(p.relative_to(DOCS).parts[0] == lang for p in showing):
+                problems.append(f"{rel(snippet)} is included by no {lang} page")
+        for page in showing:
+            missing = outputs - set(includes(page))
+            if missing:
+                problems.append(f"{rel(page)} shows {name} but not its output {sorted(missing)}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=ids(PAGES))
+def test_every_page_has_a_twin_in_the_other_language(page):
+    other = twin(page)
+    assert other.exists(), f"{rel(page)} has no translation: create {rel(other)}"
+
+
+@pytest.mark.parametrize("page", ENGLISH, ids=ids(ENGLISH))
+def test_both_languages_include_the_same_snippets(page):
+    other = twin(page)
+    if not other.exists():
+        pytest.fail(f"{rel(page)} has no translation: create {rel(other)}", pytrace=False)
+    assert includes(page) == includes(other), (
+        f"{rel(page)} and {rel(other)} include different snippets or outputs, or in another order:\n"
+        f"  en: {includes(page)}\n  zh: {includes(other)}"
+    )
+
+
+def front_matter(page):
+    text = page.read_text(encoding="utf-8")
+    m = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    return yaml.safe_load(m.group(1)) if m else {}
+
+
+def fingerprint(page):
+    return hashlib.sha256(page.read_bytes()).hexdigest()[:12]
+
+
+@pytest.mark.parametrize("page", CHINESE, ids=ids(CHINESE))
+def test_translation_is_of_the_current_english_page(page):
+    """A Chinese page records which version of its English page it translates."""
+    english = twin(page)
+    if not english.exists():
+        pytest.fail(f"{rel(page)} has no English original: create {rel(english)}", pytrace=False)
+    recorded = front_matter(page).get("translation_of")
+    current = fingerprint(english)
+    assert recorded == current, (
+        f"{rel(english)} changed since {rel(page)} was translated "
+        f"(translation_of: {recorded}, English page now: {current}). "
+        f"Bring the translation up to date, then set `translation_of: {current}` in its front matter. "
+        f"`git log -p {rel(english)}` shows what changed."
+    )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=ids(PAGES))
+def test_prose_numbers_match_snippet_output(page):
+    complaints = check_text(page.read_text(encoding="utf-8"))
+    assert not complaints, f"{rel(page)}:\n  " + "\n  ".join(complaints)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=ids(PAGES))
+def test_prose_check_notices_each_number_changed(page):
+    """Change each checked number of the page by one: the check above must complain every time.
+
+    When this fails, the changed number was also printed somewhere else in its section, so a
+    typo there would go unnoticed: make the sentence more specific, or the snippet print it.
+    """
+    text = page.read_text(encoding="utf-8")
+    unnoticed = []
+    for start, end in number_positions(text):
+        token = text[start:end]
+        digits = token.replace(",", "")
+        if not digits.isdigit():
+            continue
+        changed = text[:start] + str(int(digits) + 1) + text[end:]
+        if not check_text(changed):
+            line = text.count("\n", 0, start) + 1
+            unnoticed.append(f"line {line}: {token} -> {int(digits) + 1}")
+    assert not unnoticed, f"{rel(page)}: these changes pass the prose check unnoticed:\n  " + "\n  ".join(
+        unnoticed
+    )
+
+
+def nav_titles(nav):
+    for item in nav:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                yield title
+                if isinstance(value, list):
+                    yield from nav_titles(value)
+
+
+def nav_files(nav):
+    for item in nav:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, list):
+                yield from nav_files(value)
+            else:
+                yield value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def mkdocs_config():
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def test_navigation_is_translated_and_complete():
+    config = mkdocs_config()
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    zh = next(l for l in i18n["languages"] if l["locale"] == "zh")
+    untranslated = [t for t in nav_titles(config["nav"]) if t not in zh.get("nav_translations", {})]
+    assert not untranslated, f"mkdocs.yml: nav titles with no Chinese in nav_translations: {untranslated}"
+    listed = set(nav_files(config["nav"]))
+    unlisted = [rel(p) for p in ENGLISH if p.relative_to(DOCS / "en").as_posix() not in listed]
+    assert not unlisted, f"pages missing from mkdocs.yml's nav: {unlisted}"
+
+
+HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$")
+
+
+def heading_ids(page):
+    ids, in_fence = [], False
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        m = None if in_fence else HEADING.match(line)
+        if m:
+            ids.append((m.group(1), m.group(3), m.group(2)))
+    return ids
+
+
+@pytest.mark.parametrize("page", ENGLISH, ids=ids(ENGLISH))
+def test_twins_have_the_same_heading_ids(page):
+    """Explicit `{ #id }` on every heading, the same in both languages, so links and the
+    language switcher land on the same section (Chinese headings would otherwise get `_1`)."""
+    other = twin(page)
+    if not other.exists():
+        pytest.fail(f"{rel(page)} has no translation: create {rel(other)}", pytrace=False)
+    missing = [f"{rel(p)}: '{title}'" for p in (page, other) for _, hid, title in heading_ids(p) if not hid]
+    assert not missing, "headings without an explicit { #id }:\n" + "\n".join(missing)
+    en = [(level, hid) for level, hid, _ in heading_ids(page)]
+    zh = [(level, hid) for level, hid, _ in heading_ids(other)]
+    assert en == zh, f"{rel(page)} and {rel(other)} have different headings:\n  en: {en}\n  zh: {zh}"

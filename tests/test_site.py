@@ -1,0 +1,161 @@
+"""The built site: a strict build without TensorFlow, no request to another host, math served locally."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from project import DOCS, ROOT, pages, rel
+
+def test_strict_build_passes(built_site):
+    result = built_site["result"]
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    warnings = [l for l in result.stderr.splitlines() if l.startswith("WARNING")]
+    assert not warnings, "\n".join(warnings)
+
+
+def test_build_does_not_import_tensorflow(built_site):
+    assert not built_site["tensorflow_imported"], (
+        "mkdocs build imported tensorflow: the site must be built from recorded outputs only"
+    )
+
+
+def built_page(site, page):
+    """site/dense/index.html for docs/en/dense/index.md, site/zh/... for docs/zh/..."""
+    lang, *parts = page.relative_to(DOCS).parts
+    path = Path(*parts)
+    path = path.parent if path.stem == "index" else path.with_suffix("")
+    return site / ("" if lang == "en" else lang) / path / "index.html"
+
+
+@pytest.mark.parametrize("page", pages(), ids=[rel(p) for p in pages()])
+def test_every_page_is_built(built_site, page):
+    assert built_page(built_site["site"], page).exists(), f"{rel(page)} was not built"
+
+
+class ResourceFinder(HTMLParser):
+    """URLs that a browser fetches while showing a page (not links the reader may follow)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag == "link" and attrs.get("href"):
+            rels = set((attrs.get("rel") or "").split())
+            if rels & {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch", "modulepreload", "manifest"}:
+                self.urls.append(attrs["href"])
+        if tag == "object" and attrs.get("data"):
+            self.urls.append(attrs["data"])
+        style = attrs.get("style") or ""
+        self.urls += re.findall(r"url\(['\"]?([^'\")]+)", style)
+
+
+EXTERNAL = re.compile(r"^(?:[a-z]+:)?//", re.I)
+
+
+def test_pages_load_nothing_from_another_host(built_site):
+    site = built_site["site"]
+    found = []
+    for html in site.rglob("*.html"):
+        finder = ResourceFinder()
+        finder.feed(html.read_text(encoding="utf-8"))
+        found += [f"{html.relative_to(site)}: {u}" for u in finder.urls if EXTERNAL.match(u)]
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        refs = re.findall(r"url\(['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text)
+        found += [f"{css.relative_to(site)}: {u}" for u in refs if EXTERNAL.match(u)]
+    assert not found, "resources from another host:\n" + "\n".join(found)
+
+
+def test_math_is_rendered_by_the_sites_own_katex(built_site):
+    site = built_site["site"]
+    page = (site / "dense" / "index.html").read_text(encoding="utf-8")
+    assert 'class="arithmatex"' in page, "the Dense page should contain math"
+    for script in re.findall(r'<script src="([^"]+)"', page):
+        assert (site / "dense" / script).resolve().exists(), f"{script} is not in the built site"
+    assert re.search(r'<script src="[^"]*assets/katex/katex\.min\.js"', page)
+    css = (site / "assets" / "katex" / "katex.min.css").read_text(encoding="utf-8")
+    fonts = set(re.findall(r"url\((fonts/[^)]+\.woff2)\)", css))
+    missing = [f for f in fonts if not (site / "assets" / "katex" / f).exists()]
+    assert fonts and not missing, f"KaTeX fonts missing from the site: {missing}"
+
+
+def search_entries(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return index
+
+
+@pytest.mark.parametrize("word", ["全连接层", "参数", "权重矩阵"])
+def test_chinese_text_is_segmented_for_search(built_site, word):
+    """Material splits indexed Chinese with jieba; a query is matched against those pieces.
+
+    The browser tests run real queries; this checks the index the build wrote, without one.
+    """
+    index = search_entries(built_site["site"])
+    separator = re.compile(index["config"]["separator"])
+    zh = [d for d in index["docs"] if d["location"].startswith("zh/")]
+    assert zh, "the search index has no Chinese pages"
+    tokens = set()
+    for doc in zh:
+        tokens |= {t for t in separator.split(doc["title"] + " " + doc["text"]) if t}
+    pieces = [p for p in re.split("\u200b", "\u200b".join(tokens)) if p]
+    # The word is either a token or a run of tokens (jieba's pieces) that the query is split into.
+    remaining = word
+    while remaining:
+        match = max((t for t in pieces if remaining.startswith(t)), key=len, default=None)
+        assert match, f"'{word}': no indexed Chinese token covers '{remaining}'"
+        remaining = remaining[len(match):]
+
+
+class LinkFinder(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    site = built_site["site"]
+    parsed = {}
+
+    def parse(path):
+        if path not in parsed:
+            finder = LinkFinder()
+            finder.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = finder
+        return parsed[path]
+
+    broken = []
+    for html in site.rglob("*.html"):
+        for href in parse(html).links:
+            if EXTERNAL.match(href) or href.startswith(("mailto:", "javascript:")):
+                continue
+            target, _, anchor = href.partition("#")
+            target = target.split("?")[0]
+            if not target:
+                path = html
+            elif target.startswith("/"):  # absolute: the site is served at / (site_url)
+                path = site / target.lstrip("/")
+            else:
+                path = (html.parent / target).resolve()
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{html.relative_to(site)}: {href} (no such file)")
+            elif anchor and path.suffix == ".html" and anchor not in parse(path).ids:
+                broken.append(f"{html.relative_to(site)}: {href} (no #{anchor} there)")
+    assert not broken, "broken links:\n" + "\n".join(sorted(set(broken)))

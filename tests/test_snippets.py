@@ -1,0 +1,81 @@
+"""Every snippet runs, in this one process, and prints exactly its recorded output."""
+
+import difflib
+
+import pytest
+
+from conftest import SnippetError, run_snippet
+from project import (
+    keras_version,
+    output_candidates,
+    pages_including,
+    recorded_output_path,
+    rel,
+    snippet_files,
+    snippet_id,
+)
+
+SNIPPETS = snippet_files()
+
+
+def where(snippet):
+    pages = pages_including(snippet)
+    shown = ", ".join(rel(p) for p in pages) if pages else "no page"
+    return f"{rel(snippet)} (shown on {shown})"
+
+
+def record(snippet, printed):
+    """Write what the snippet printed under this Keras version, keeping one file when both agree."""
+    files = output_candidates(snippet)
+    mine, other = keras_version(), 5 - keras_version()
+    if files[other].exists():
+        if files[other].read_text(encoding="utf-8") == printed:  # the versions agree again
+            files[other].rename(files["shared"])
+            files[mine].unlink(missing_ok=True)
+        else:
+            files[mine].write_text(printed, encoding="utf-8")
+        return
+    shared = files["shared"]
+    if mine == 2 and shared.exists() and shared.read_text(encoding="utf-8") != printed:
+        # Keras 2 now prints something else than the shared file, which the default (Keras 3)
+        # run records: split it into one file per version.
+        shared.rename(files[3])
+        files[2].write_text(printed, encoding="utf-8")
+        return
+    shared.write_text(printed, encoding="utf-8")
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=[snippet_id(s) for s in SNIPPETS])
+def test_snippet_prints_its_recorded_output(snippet, tensorflow, pytestconfig):
+    try:
+        printed = run_snippet(snippet, tensorflow)
+    except SnippetError as err:
+        pytest.fail(f"{where(snippet)} raised an exception:\n{err}", pytrace=False)
+
+    expected_file = recorded_output_path(snippet)
+    if pytestconfig.getoption("--update-outputs"):
+        record(snippet, printed)
+        return
+
+    if not expected_file.exists():
+        pytest.fail(
+            f"{where(snippet)} has no recorded output: run `pytest --update-outputs` "
+            f"to create {rel(expected_file)}, then review it.",
+            pytrace=False,
+        )
+    expected = expected_file.read_text(encoding="utf-8")
+    if printed != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                printed.splitlines(keepends=True),
+                fromfile=f"{rel(expected_file)} (recorded)",
+                tofile=f"{rel(snippet)} (printed now, Keras {keras_version()})",
+            )
+        )
+        pytest.fail(
+            f"{where(snippet)} printed something other than {rel(expected_file)}.\n"
+            "If the new output is right, run `pytest --update-outputs` and review `git diff snippets/`.\n\n"
+            + diff,
+            pytrace=False,
+        )
