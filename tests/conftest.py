@@ -36,6 +36,7 @@ def pytest_configure(config):
     if config.getoption("--tf-device") == "cpu":
         os.environ["CUDA_VISIBLE_DEVICES"] = "-1"
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ["MPLBACKEND"] = "Agg"  # figures go to files, never to a window
     # Keras 3 draws summary() tables with rich: make their width independent of the terminal.
     os.environ["COLUMNS"] = "100"
 
@@ -79,19 +80,21 @@ class SnippetError(Exception):
     pass
 
 
-def run_snippet(path, tf):
+def run_snippet(path, tf, workdir):
     """Run a snippet as `python path` would, in this process, and return what it printed.
 
     Keras state and seeds are reset first, so layer names (`dense`, `dense_1`) and random
-    values do not depend on which snippets ran before.
+    values do not depend on which snippets ran before. The snippet runs in `workdir`, so the
+    files it writes (figures) land there and not in the repository.
     """
     keras = tf.keras
     keras.backend.clear_session()
     keras.utils.set_random_seed(0)
     buffer = io.StringIO()
-    saved_argv, saved_path = sys.argv[:], sys.path[:]
+    saved_argv, saved_path, saved_cwd = sys.argv[:], sys.path[:], os.getcwd()
     sys.argv = [str(path)]
     sys.path.insert(0, str(path.parent))
+    os.chdir(workdir)
     try:
         with contextlib.redirect_stdout(buffer):
             runpy.run_path(str(path), run_name="__main__")
@@ -101,7 +104,14 @@ def run_snippet(path, tf):
         ) from None
     finally:
         sys.argv, sys.path[:] = saved_argv, saved_path
+        os.chdir(saved_cwd)
+        _close_figures()
     return normalise(buffer.getvalue())
+
+
+def _close_figures():
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
 
 
 # Put on PYTHONPATH for the build: importing tensorflow leaves a mark and fails.

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 DOCS = ROOT / "docs"
 LANGUAGES = ("en", "zh")
+FIGURES = DOCS / "assets" / "figures"
 
 # `--8<-- "dense/output_shape.py"` or, for part of a file, `--8<-- "dense/x.py:section"`.
 INCLUDE = re.compile(r'^\s*(?:-8<-|--8<--)\s+"(?P<path>[^":]+)(?::[^"]*)?"\s*$')
@@ -53,6 +54,11 @@ def recorded_output_path(snippet, version=None):
     if files[version].exists():
         return files[version]
     return files["shared"]
+
+
+def figure_path(snippet, name):
+    """Where a file written by a snippet is kept for the pages: docs/assets/figures/<chapter>/<name>."""
+    return FIGURES / snippet.relative_to(SNIPPETS).parent / name
 
 
 def recorded_outputs(snippet):

@@ -22,6 +22,7 @@ from project import SNIPPETS, includes, recorded_outputs
 IGNORED = re.compile(
     r"Keras\s*\d(?:\.\d+)*|tf-keras|tf_keras|TensorFlow\s*\d(?:\.\d+)*|TF\s*\d(?:\.\d+)*"
     r"|Python\s*\d(?:\.\d+)*|KaTeX|\bH\d00\b|float\d+|int\d+|utf-8|TF_USE_LEGACY_KERAS=1"
+    r"|\(\w+ and \w+, \d{4}\)|（\w+ 和 \w+，\d{4}）"  # citations: (Ioffe and Szegedy, 2015)
 )
 NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\w,]\d)|(?<![\w.])\d+(?:\.\d+)?(?:e-?\d+)?(?![\w])")
 ARITHMETIC = re.compile(
@@ -45,9 +46,20 @@ def squash(text):
     return re.sub(r"\s+", "", text).replace("[", "(").replace("]", ")")
 
 
+MATH = re.compile(r"\$\$.*?\$\$|(?<![\\$])\$[^$\n]+\$", re.S)
+
+
+def is_notation(math):
+    """Math with no worked sum (`784 \\times 512 + 512 = 401{,}920`) is notation: the 1 of
+    `\\sum_{i=1}` or the 2 of `\\sigma^2` is no claim about a snippet."""
+    flat = re.sub(r"\\(?:times|cdot)", "×", math.replace("{,}", ","))
+    return not ARITHMETIC.search(flat)
+
+
 def strip_markup(text):
     """The prose of a page: no front matter, code blocks, links' targets, attributes or TeX commands."""
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = MATH.sub(lambda m: " " if is_notation(m.group(0)) else m.group(0), text)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     lines, in_fence, fence = [], False, ""
     for line in text.splitlines():
@@ -82,9 +94,18 @@ def sections(text):
     return [p for p in parts if p.strip()]
 
 
-def facts(section_text, page_text):
-    """Source and output text of the snippets a section shows (the whole page's if none)."""
+def facts(section_text, page_text, page_path=None):
+    """Source and output text of the snippets a section shows.
+
+    A section that shows none is backed by the whole page's snippets; on a page that shows
+    none (the FAQ), by the snippets of the pages the section links to.
+    """
     paths = includes_in(section_text) or includes_in(page_text)
+    if not paths and page_path is not None:
+        for link in re.findall(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", section_text):
+            target = (page_path.parent / link).resolve()
+            if target.exists():
+                paths += includes_in(target.read_text(encoding="utf-8"))
     texts = []
     for rel_path in paths:
         path = SNIPPETS / rel_path
@@ -99,12 +120,12 @@ def includes_in(text):
     return [m.group(1) for m in re.finditer(r'--8<--\s+"([^":]+)', text)]
 
 
-def check_text(page_text):
+def check_text(page_text, page_path=None):
     """Return a list of complaints, one per number or code span that no snippet backs."""
     complaints = []
     page_text = re.sub(r"\A---\n.*?\n---\n", lambda m: "\n" * m.group(0).count("\n"), page_text, flags=re.S)
     for section in sections(page_text):
-        known = facts(section, page_text)
+        known = facts(section, page_text, page_path)
         known_numbers, known_squashed = numbers(known), squash(known)
         heading = next((l.lstrip("# ").strip() for l in section.splitlines() if l.startswith("#")), "")
         prose = strip_markup(section)
@@ -132,10 +153,11 @@ def check_text(page_text):
 def number_positions(page_text):
     """Where the checked numbers of a page are, as (start, end) offsets into page_text.
 
-    Used to change each of them in turn and see that check_text notices.
+    Used to change each of them in turn and see that check_text notices. 0 and 1 are left
+    out: nearly every output prints both, so a 0 changed to 1 cannot be told from a 1.
     """
     prose = strip_markup_keeping_offsets(page_text)
-    return [m.span() for m in NUMBER.finditer(prose)]
+    return [m.span() for m in NUMBER.finditer(prose) if m.group(0) not in ("0", "1")]
 
 
 def strip_markup_keeping_offsets(page_text):
@@ -160,5 +182,8 @@ def strip_markup_keeping_offsets(page_text):
     ]
     for pattern in patterns:
         for m in re.finditer(pattern, "".join(out), flags=re.S):
+            blank(*m.span())
+    for m in MATH.finditer("".join(out)):
+        if is_notation(m.group(0)):
             blank(*m.span())
     return "".join(out)

@@ -96,16 +96,13 @@ ALL = pages()
 
 
 @pytest.mark.parametrize("page_file", ALL, ids=[rel(p) for p in ALL])
-def test_page_loads_without_errors_or_foreign_requests(visit, page_file):
+def test_page_loads_cleanly_and_switches_language(visit, page_file):
+    """No JavaScript error, no failed or foreign request; the language switcher leads to the twin."""
     page = visit(url_path(page_file))
     assert page.locator("h1").count() == 1
     assert not visit.errors, f"{rel(page_file)}: JavaScript errors: {visit.errors}"
     assert not visit.foreign, f"{rel(page_file)}: requests to other hosts: {visit.foreign}"
 
-
-@pytest.mark.parametrize("page_file", ALL, ids=[rel(p) for p in ALL])
-def test_language_switcher_leads_to_the_twin(visit, page_file):
-    page = visit(url_path(page_file))
     other = twin(page_file)
     other_lang = other.relative_to(DOCS).parts[0]
     link = page.locator(f'.md-select a[hreflang="{other_lang}"]')
@@ -114,6 +111,16 @@ def test_language_switcher_leads_to_the_twin(visit, page_file):
     link.click()
     page.wait_for_url(lambda url: urlparse(url).path != url_path(page_file))
     assert urlparse(page.url).path == url_path(other), f"{rel(page_file)}: switcher went to {page.url}"
+    assert not visit.errors and not visit.foreign, f"{url_path(other)}: {visit.errors + visit.foreign}"
+
+
+@pytest.mark.parametrize("path", ["/batchnorm/placement/", "/zh/batchnorm/placement/"])
+def test_figures_are_shown(visit, path):
+    page = visit(path)
+    images = page.locator("article img")
+    assert images.count() > 0
+    widths = images.evaluate_all("imgs => imgs.map(i => i.complete ? i.naturalWidth : 0)")
+    assert all(w > 0 for w in widths), f"{path}: an image did not load: {widths}"
 
 
 def test_math_is_rendered(visit):
@@ -137,8 +144,11 @@ def test_code_blocks_have_a_copy_button(visit):
         ("/zh/", "参数", "/zh/dense/parameters/"),
         ("/zh/", "全连接层", "/zh/dense/"),
         ("/zh/", "延迟创建", "/zh/dense/lazy-weights/"),
+        ("/zh/", "批量归一化", "/zh/batchnorm/"),
+        ("/zh/", "不可训练参数", "/zh/summary/"),
         ("/", "parameters", "/dense/parameters/"),
         ("/", "lazily", "/dense/lazy-weights/"),
+        ("/", "trainable", "/batchnorm/training-vs-trainable/"),
     ],
 )
 def test_search_finds_the_page(visit, start, query, expected):

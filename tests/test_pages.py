@@ -110,7 +110,7 @@ def test_translation_is_of_the_current_english_page(page):
 
 @pytest.mark.parametrize("page", PAGES, ids=ids(PAGES))
 def test_prose_numbers_match_snippet_output(page):
-    complaints = check_text(page.read_text(encoding="utf-8"))
+    complaints = check_text(page.read_text(encoding="utf-8"), page)
     assert not complaints, f"{rel(page)}:\n  " + "\n  ".join(complaints)
 
 
@@ -129,7 +129,7 @@ def test_prose_check_notices_each_number_changed(page):
         if not digits.isdigit():
             continue
         changed = text[:start] + str(int(digits) + 1) + text[end:]
-        if not check_text(changed):
+        if not check_text(changed, page):
             line = text.count("\n", 0, start) + 1
             unnoticed.append(f"line {line}: {token} -> {int(digits) + 1}")
     assert not unnoticed, f"{rel(page)}: these changes pass the prose check unnoticed:\n  " + "\n  ".join(
@@ -205,3 +205,49 @@ def test_twins_have_the_same_heading_ids(page):
     en = [(level, hid) for level, hid, _ in heading_ids(page)]
     zh = [(level, hid) for level, hid, _ in heading_ids(other)]
     assert en == zh, f"{rel(page)} and {rel(other)} have different headings:\n  en: {en}\n  zh: {zh}"
+
+
+def glossary():
+    """(chosen term, [alternatives]) rows of docs/zh/glossary.md's table."""
+    rows = []
+    for line in (DOCS / "zh" / "glossary.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and re.search(r"[\u4e00-\u9fff]", cells[1]) and cells[1] != "本站用语":
+            chosen = [t.strip() for t in cells[1].split("/")]
+            rows.append((chosen, [a.strip() for a in cells[2].split("、") if a.strip()]))
+    return rows
+
+
+def test_glossary_lists_terms():
+    assert len(glossary()) >= 10, "docs/zh/glossary.md: the term table was not found"
+
+
+GLOSSARY_PAGES = {DOCS / "zh" / "glossary.md"}
+TERM_PAGES = [p for p in CHINESE if p not in GLOSSARY_PAGES]
+
+
+@pytest.mark.parametrize("page", TERM_PAGES, ids=ids(TERM_PAGES))
+def test_chinese_pages_use_the_glossary_terms(page):
+    text = strip_code(page.read_text(encoding="utf-8"))
+    chosen_terms = sorted({t for chosen, _ in glossary() for t in chosen}, key=len, reverse=True)
+    for term in chosen_terms:  # an alternative may occur inside a chosen term (批量 in 批量归一化)
+        text = text.replace(term, "")
+    found = [
+        f"'{alt}' (this site says '{' / '.join(chosen)}')"
+        for chosen, alternatives in glossary()
+        for alt in alternatives
+        if alt in text
+    ]
+    assert not found, f"{rel(page)} uses terms the glossary (docs/zh/glossary.md) replaces: " + ", ".join(found)
+
+
+def test_every_glossary_term_is_used():
+    text = "".join(strip_code(p.read_text(encoding="utf-8")) for p in TERM_PAGES)
+    unused = [" / ".join(chosen) for chosen, _ in glossary() if not any(t in text for t in chosen)]
+    assert not unused, f"glossary terms no Chinese page uses (drop them or use them): {unused}"
+
+
+def strip_code(text):
+    """Prose only: code blocks and code spans hold Keras' English names, not Chinese terms."""
+    text = re.sub(r"(?ms)^\s*(`{3,}|~{3,}).*?^\s*\1\s*$", "", text)
+    return re.sub(r"`[^`\n]+`", "", text)

@@ -1,11 +1,14 @@
 """Every snippet runs, in this one process, and prints exactly its recorded output."""
 
 import difflib
+import shutil
 
 import pytest
 
 from conftest import SnippetError, run_snippet
 from project import (
+    FIGURES,
+    figure_path,
     keras_version,
     output_candidates,
     pages_including,
@@ -46,11 +49,27 @@ def record(snippet, printed):
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[snippet_id(s) for s in SNIPPETS])
-def test_snippet_prints_its_recorded_output(snippet, tensorflow, pytestconfig):
+def test_snippet_prints_its_recorded_output(snippet, tensorflow, pytestconfig, tmp_path):
     try:
-        printed = run_snippet(snippet, tensorflow)
+        printed = run_snippet(snippet, tensorflow, tmp_path)
     except SnippetError as err:
         pytest.fail(f"{where(snippet)} raised an exception:\n{err}", pytrace=False)
+
+    # Files the snippet wrote are figures for its page. Their pixels vary with fonts and
+    # library versions, so only the numbers printed beside them are compared.
+    for written in sorted(tmp_path.iterdir()):
+        committed = figure_path(snippet, written.name)
+        if pytestconfig.getoption("--update-outputs"):
+            if keras_version() != 3:
+                continue  # the pages show the default (Keras 3) run's figures
+            committed.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(written, committed)
+        elif not committed.exists():
+            pytest.fail(
+                f"{where(snippet)} wrote {written.name}, which is not in {rel(FIGURES)}: "
+                "run `pytest --update-outputs` to copy it there.",
+                pytrace=False,
+            )
 
     expected_file = recorded_output_path(snippet)
     if pytestconfig.getoption("--update-outputs"):

@@ -1,0 +1,45 @@
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.datasets import load_digits  # ships with scikit-learn: nothing is downloaded
+from tensorflow import keras
+from tensorflow.keras import layers
+
+X, y = load_digits(return_X_y=True)  # 1797 images of 8x8 pixels, values 0..16
+X = (X / 16.0).astype("float32")
+order = np.random.default_rng(0).permutation(len(X))
+X, y = X[order], y[order]
+X_train, y_train, X_val, y_val = X[:1200], y[:1200], X[1200:], y[1200:]
+
+VARIANTS = {
+    "no BN": lambda: [layers.Dense(32, activation="relu")],
+    "BN -> ReLU": lambda: [layers.Dense(32), layers.BatchNormalization(), layers.Activation("relu")],
+    "ReLU -> BN": lambda: [layers.Dense(32, activation="relu"), layers.BatchNormalization()],
+}
+SEEDS, EPOCHS = (0, 1, 2), 10
+
+curves = {}
+for name, block in VARIANTS.items():
+    runs = []
+    for seed in SEEDS:
+        keras.utils.set_random_seed(seed)
+        model = keras.Sequential([keras.Input(shape=(64,)), *block(), *block(), layers.Dense(10, activation="softmax")])
+        model.compile(optimizer=keras.optimizers.SGD(0.05), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        history = model.fit(X_train, y_train, validation_data=(X_val, y_val), epochs=EPOCHS, batch_size=32, verbose=0)
+        runs.append(history.history["val_accuracy"])
+    curves[name] = np.array(runs)
+
+print(f"validation accuracy, mean ± std over {len(SEEDS)} seeds")
+print(f"{'':<12}" + "".join(f"{f'epoch {e}':>14}" for e in (1, 3, EPOCHS)))
+for name, runs in curves.items():
+    cells = "".join(f"{runs[:, e - 1].mean():>8.2f} ± {runs[:, e - 1].std():.2f}" for e in (1, 3, EPOCHS))
+    print(f"{name:<12}{cells}")
+
+for name, runs in curves.items():
+    epochs = np.arange(1, EPOCHS + 1)
+    plt.plot(epochs, runs.mean(axis=0), marker="o", label=name)
+    plt.fill_between(epochs, runs.min(axis=0), runs.max(axis=0), alpha=0.2)
+plt.xlabel("epoch")
+plt.ylabel("validation accuracy")
+plt.title("Digits, Dense(32) x 2: mean, min and max over 3 seeds")
+plt.legend()
+plt.savefig("bn_placement.png", dpi=100)

@@ -1,0 +1,21 @@
+import numpy as np
+from tensorflow import keras
+
+keras.utils.set_random_seed(0)
+bn = keras.layers.BatchNormalization()
+bn.build((None, 1))
+
+# In training mode BN subtracts the batch mean. With one example, that is the example itself:
+one = np.array([[3.7]], dtype="float32")
+print("batch of 1, training=True: ", np.asarray(bn(one, training=True)).ravel() + 0.0)
+
+# With two examples, every output is about -1 or +1, whatever the inputs were.
+two = np.array([[3.7], [120.0]], dtype="float32")
+print("batch of 2, training=True: ", np.asarray(bn(two, training=True)).ravel().round(3))
+
+# And the batch statistics that normalise (and feed the moving averages) get noisier
+# as batches get smaller. Spread of the batch mean of N(5, 2^2) data, by batch size:
+data = np.random.normal(loc=5.0, scale=2.0, size=(4096, 1)).astype("float32")
+for size in (2, 8, 32, 128):
+    means = data[: (len(data) // size) * size].reshape(-1, size).mean(axis=1)
+    print(f"batch size {size:>3}: std of the batch mean {means.std():.2f}")
