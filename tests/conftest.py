@@ -52,6 +52,11 @@ def tensorflow(pytestconfig):
     """TensorFlow, imported once for the whole session, on the device asked for."""
     import tensorflow as tf
 
+    # Two logical CPUs, so that snippets can show two replicas (tf.distribute) on any machine.
+    # It must be set before the runtime starts; one snippet would be too late to do it.
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+
     if pytestconfig.getoption("--tf-device") == "gpu" and not tf.config.list_physical_devices("GPU"):
         pytest.exit(
             "--tf-device gpu was given, but TensorFlow sees no GPU "

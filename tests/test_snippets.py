@@ -1,6 +1,7 @@
 """Every snippet runs, in this one process, and prints exactly its recorded output."""
 
 import difflib
+import re
 import shutil
 
 import pytest
@@ -98,3 +99,52 @@ def test_snippet_prints_its_recorded_output(snippet, tensorflow, pytestconfig, t
             + diff,
             pytrace=False,
         )
+
+
+TOTALS = re.compile(r"^\s*(Total|Trainable|Non-trainable|Optimizer) params: ([\d,]+)", re.M)
+
+
+def summary_counts(text):
+    """Per-layer `Param #` values and the totals of the model summaries in a recorded output.
+
+    Keras 3 draws a table with │ borders and counts the optimizer's variables in the total
+    after training ("Optimizer params"); Keras 2 prints plain columns. Both are read into the
+    same form: layer counts in order, and totals without the optimizer.
+    """
+    layers = []
+    in_keras2_table = False
+    for line in text.splitlines():
+        if "│" in line:
+            cells = [c.strip() for c in line.split("│") if c.strip()]
+            if cells and re.fullmatch(r"[\d,]+", cells[-1]):
+                layers.append(int(cells[-1].replace(",", "")))
+        elif line.startswith("===="):
+            in_keras2_table = not in_keras2_table
+        elif in_keras2_table:
+            m = re.search(r"\s(\d+)\s*$", line)
+            if m and re.match(r"\s\S", line):
+                layers.append(int(m.group(1)))
+    totals = {k: int(v.replace(",", "")) for k, v in TOTALS.findall(text)}
+    if "Total" in totals:
+        totals["Total"] -= totals.pop("Optimizer", 0)
+    return layers, totals
+
+
+SPLIT = [s for s in SNIPPETS if all(output_candidates(s)[v].exists() for v in (2, 3))]
+WITH_SUMMARIES = [s for s in SPLIT if "Total params" in output_candidates(s)[3].read_text(encoding="utf-8")]
+
+
+def test_some_outputs_hold_summaries_of_both_versions():
+    assert WITH_SUMMARIES, "no snippet records a summary under both Keras versions"
+
+
+@pytest.mark.parametrize("snippet", WITH_SUMMARIES, ids=[snippet_id(s) for s in WITH_SUMMARIES])
+def test_parameter_counts_agree_between_keras_versions(snippet):
+    files = output_candidates(snippet)
+    k3 = summary_counts(files[3].read_text(encoding="utf-8"))
+    k2 = summary_counts(files[2].read_text(encoding="utf-8"))
+    assert k3[0], f"{rel(files[3])}: no layer rows found"
+    assert k3 == k2, (
+        f"{rel(snippet)}: Keras 3 and Keras 2 count different parameters\n"
+        f"  {rel(files[3])}: layers {k3[0]}, totals {k3[1]}\n  {rel(files[2])}: layers {k2[0]}, totals {k2[1]}"
+    )

@@ -1,0 +1,17 @@
+import numpy as np
+from tensorflow import keras
+
+
+class TwoDense(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.hidden = keras.layers.Dense(4, activation="relu")
+        self.out = keras.layers.Dense(2)
+
+    def call(self, x):
+        return self.out(self.hidden(x))
+
+
+model = TwoDense()
+model(np.zeros((1, 3), dtype="float32"))  # a subclassed model is built by calling it
+model.summary()
