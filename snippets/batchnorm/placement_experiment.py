@@ -19,11 +19,17 @@ SEEDS, EPOCHS = (0, 1, 2), 10
 
 curves = {}
 for name, block in VARIANTS.items():
+    def build():
+        return keras.Sequential([keras.Input(shape=(64,)), *block(), *block(), layers.Dense(10, activation="softmax")])
+
+    # One compiled model per variant; each seed restarts it from that seed's initial weights
+    # (a new model per seed would give the same result, only slower: Keras retraces it).
+    model = build()
+    model.compile(optimizer=keras.optimizers.SGD(0.05), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     runs = []
     for seed in SEEDS:
         keras.utils.set_random_seed(seed)
-        model = keras.Sequential([keras.Input(shape=(64,)), *block(), *block(), layers.Dense(10, activation="softmax")])
-        model.compile(optimizer=keras.optimizers.SGD(0.05), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        model.set_weights(build().get_weights())
         history = model.fit(X_train, y_train, validation_data=(X_val, y_val), epochs=EPOCHS, batch_size=32, verbose=0)
         runs.append(history.history["val_accuracy"])
     curves[name] = np.array(runs)

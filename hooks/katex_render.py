@@ -1,0 +1,58 @@
+"""Render the page's math at build time with the KaTeX copy in docs/assets/katex.
+
+pymdownx.arithmatex (generic mode) leaves `\\( ... \\)` and `\\[ ... \\]` in the HTML. This hook
+runs katex.min.js in QuickJS (a small JavaScript engine, no Node.js needed) and puts KaTeX's
+HTML in their place, so a reader's browser loads no JavaScript for math at all, only
+katex.min.css and the fonts it uses, and only on pages that have math. A formula KaTeX cannot
+parse fails the build, naming the page.
+"""
+
+import html
+import re
+from pathlib import Path
+
+import quickjs
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+KATEX = Path(__file__).resolve().parent.parent / "docs" / "assets" / "katex"
+CSS = "assets/katex/katex.min.css"
+MATH = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])\s*</(?P=tag)>',
+    re.S,
+)
+
+_render = None
+
+
+def renderer():
+    global _render
+    if _render is None:
+        context = quickjs.Context()
+        context.eval((KATEX / "katex.min.js").read_text(encoding="utf-8"))
+        _render = context.eval(
+            "(function (tex, display) {"
+            " return katex.renderToString(tex, {displayMode: display, throwOnError: true}); })"
+        )
+    return _render
+
+
+def on_page_content(content, page, config, files):
+    def replace(m):
+        display = m.group("display") is not None
+        tex = html.unescape(m.group("display") if display else m.group("inline"))
+        try:
+            rendered = renderer()(tex, display)
+        except quickjs.JSException as err:
+            raise PluginError(f"{page.file.src_uri}: KaTeX cannot render {tex!r}: {err}") from None
+        tag = m.group("tag")
+        return f'<{tag} class="arithmatex">{rendered}</{tag}>'
+
+    return MATH.sub(replace, content)
+
+
+def on_post_page(output, page, config):
+    if 'class="katex' not in output:
+        return output
+    href = get_relative_url(CSS, page.url)
+    return output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)

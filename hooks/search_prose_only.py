@@ -1,0 +1,13 @@
+"""Keep code blocks and recorded outputs out of the search index.
+
+Every page view loads the whole index (both languages), and the programs and their outputs
+(summary tables drawn with box characters) made up most of it. A reader searches for the
+question, which the prose states, inline code included (`Dense(512)`, `trainable`). Material's
+search plugin skips any element carrying `data-search-exclude`.
+"""
+
+BLOCK = '<div class="highlight"'
+
+
+def on_page_content(html, page, config, files):
+    return html.replace(BLOCK, BLOCK + " data-search-exclude")
