@@ -37,7 +37,25 @@ def renderer():
     return _render
 
 
+# In a notebook's Markdown cells (rendered by nbconvert) math is left as $...$ or $$...$$ text.
+NOTEBOOK_MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.S)
+PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
+
+
+def notebook_math_to_arithmatex(content):
+    def wrap(m):
+        if m.group("display") is not None:
+            return f'<div class="arithmatex">\\[{m.group("display")}\\]</div>'
+        return f'<span class="arithmatex">\\({m.group("inline")}\\)</span>'
+
+    parts = PRE.split(content)
+    return "".join(p if p.startswith("<pre") else NOTEBOOK_MATH.sub(wrap, p) for p in parts)
+
+
 def on_page_content(content, page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        content = notebook_math_to_arithmatex(content)
+
     def replace(m):
         display = m.group("display") is not None
         tex = html.unescape(m.group("display") if display else m.group("inline"))

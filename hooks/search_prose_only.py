@@ -6,8 +6,12 @@ question, which the prose states, inline code included (`Dense(512)`, `trainable
 search plugin skips any element carrying `data-search-exclude`.
 """
 
-BLOCK = '<div class="highlight"'
+import re
+
+# Material's code blocks (<div class="highlight">), and in notebook pages nbconvert's code
+# (<div class="highlight hl-python">) and outputs (<div class="jp-OutputArea ...">).
+BLOCK = re.compile(r'<div class="(?=(?:highlight|jp-OutputArea)[ "])')
 
 
 def on_page_content(html, page, config, files):
-    return html.replace(BLOCK, BLOCK + " data-search-exclude")
+    return BLOCK.sub('<div data-search-exclude class="', html)

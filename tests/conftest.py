@@ -41,6 +41,15 @@ def pytest_configure(config):
     os.environ["COLUMNS"] = "100"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Two groups for pytest-xdist (`-n 2 --dist loadgroup`, see pytest.ini): everything that
+    runs Keras in one worker, so TensorFlow is imported once; the site, the pages and the
+    browser in the other. On a machine with two cores the groups run side by side."""
+    for item in items:
+        uses_keras = "tensorflow" in getattr(item, "fixturenames", ()) or item.path.suffix == ".md"
+        item.add_marker(pytest.mark.xdist_group("keras" if uses_keras else "site"))
+
+
 def pytest_report_header(config):
     from project import keras_version
 

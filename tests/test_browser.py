@@ -115,6 +115,23 @@ def test_page_and_its_twin_load_cleanly_and_switch_language(visit, page_file):
     assert not visit.errors and not visit.foreign, f"{url_path(page_file)}: {visit.errors + visit.foreign}"
 
 
+NOTEBOOKS = ["/notebooks/dense/", "/zh/notebooks/batchnorm/"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS)
+def test_notebook_page_loads_cleanly_with_outputs_and_math(visit, path):
+    page = visit(path)
+    assert page.locator(".jp-CodeCell").count() > 0
+    assert page.locator(".jp-OutputArea-output").count() > 0
+    assert not visit.errors, f"{path}: JavaScript errors or failed requests: {visit.errors}"
+    assert not visit.foreign, f"{path}: requests to other hosts: {visit.foreign}"
+    if "batchnorm" in path:
+        assert page.locator(".arithmatex .katex").count() > 0, f"{path}: math not rendered"
+    download = page.locator('a[href$=".ipynb"]').first.get_attribute("href")
+    response = page.request.get(page.url + download)
+    assert response.ok and response.json()["nbformat"] == 4, f"{path}: {download} does not download"
+
+
 @pytest.mark.parametrize("path", ["/batchnorm/placement/", "/zh/batchnorm/placement/"])
 def test_figures_are_shown(visit, path):
     page = visit(path)

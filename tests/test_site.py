@@ -163,3 +163,50 @@ def test_every_internal_link_and_anchor_resolves(built_site):
             elif anchor and path.suffix == ".html" and anchor not in parse(path).ids:
                 broken.append(f"{html.relative_to(site)}: {href} (no #{anchor} there)")
     assert not broken, "broken links:\n" + "\n".join(sorted(set(broken)))
+
+
+NOTEBOOK_PAGES = ["notebooks/dense", "notebooks/summary", "notebooks/batchnorm", "notebooks/keras3"]
+
+
+@pytest.mark.parametrize("lang", ["", "zh/"], ids=["en", "zh"])
+@pytest.mark.parametrize("notebook", NOTEBOOK_PAGES)
+def test_notebook_page_is_a_rendered_notebook_with_outputs(built_site, notebook, lang):
+    """mkdocs-jupyter with mkdocs-static-i18n once gave the raw JSON as the page; not here."""
+    folder = built_site["site"] / lang / notebook
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert page.lstrip().startswith("<!doctype html>"), f"{lang}{notebook}/: not an HTML page"
+    assert "jp-CodeCell" in page and "jp-OutputArea-output" in page, f"{lang}{notebook}/: no cells with outputs"
+    assert '"cell_type"' not in page, f"{lang}{notebook}/: raw notebook JSON in the page"
+    assert "<style" not in page, f"{lang}{notebook}/: nbconvert's inline styles are back"
+    name = notebook.split("/")[1] + ".ipynb"
+    source = json.loads((folder / name).read_text(encoding="utf-8"))  # the download
+    prose = " ".join(c["source"] for c in source["cells"] if c["cell_type"] == "markdown")
+    has_chinese = bool(re.search(r"[\u4e00-\u9fff]", prose))
+    assert has_chinese == (lang == "zh/"), f"{lang}{notebook}/{name}: prose not in the page's language"
+    assert f'href="{name}"' in page, f"{lang}{notebook}/: no download link to {name}"
+
+
+def page_weight(site, html_path):
+    """Bytes a view of the page loads before any interaction: its HTML, the local stylesheets
+    and scripts it links, and the search index every page fetches (benchmarks/run.py measures
+    the same in a browser, fonts and images included)."""
+    finder = ResourceFinder()
+    finder.feed(html_path.read_text(encoding="utf-8"))
+    total = html_path.stat().st_size + (site / "search" / "search_index.json").stat().st_size
+    for url in finder.urls:
+        asset = (html_path.parent / url.split("?")[0]).resolve()
+        if asset.suffix in (".css", ".js") and asset.exists():
+            total += asset.stat().st_size
+    return total
+
+
+def test_notebook_page_stays_light(built_site):
+    """A notebook page loads at most twice what an ordinary page loads (the median one)."""
+    site = built_site["site"]
+    weights = {p: page_weight(site, p) for p in site.rglob("index.html")}
+    ordinary = sorted(w for p, w in weights.items() if "notebooks" not in p.parts)
+    median = ordinary[len(ordinary) // 2]
+    heavy = {
+        str(p.relative_to(site)): w for p, w in weights.items() if "notebooks" in p.parts and w > 2 * median
+    }
+    assert not heavy, f"notebook pages loading over twice an ordinary page ({median} bytes): {heavy}"

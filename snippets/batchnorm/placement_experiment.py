@@ -1,5 +1,6 @@
 import matplotlib.pyplot as plt
 import numpy as np
+import tensorflow as tf
 from sklearn.datasets import load_digits  # ships with scikit-learn: nothing is downloaded
 from tensorflow import keras
 from tensorflow.keras import layers
@@ -9,6 +10,7 @@ X = (X / 16.0).astype("float32")
 order = np.random.default_rng(0).permutation(len(X))
 X, y = X[order], y[order]
 X_train, y_train, X_val, y_val = X[:1200], y[:1200], X[1200:], y[1200:]
+validation = tf.data.Dataset.from_tensor_slices((X_val, y_val)).batch(len(X_val))
 
 VARIANTS = {
     "no BN": lambda: [layers.Dense(32, activation="relu")],
@@ -30,7 +32,8 @@ for name, block in VARIANTS.items():
     for seed in SEEDS:
         keras.utils.set_random_seed(seed)
         model.set_weights(build().get_weights())
-        history = model.fit(X_train, y_train, validation_data=(X_val, y_val), epochs=EPOCHS, batch_size=32, verbose=0)
+        train = tf.data.Dataset.from_tensor_slices((X_train, y_train)).shuffle(len(X_train), seed=seed).batch(32)
+        history = model.fit(train, validation_data=validation, epochs=EPOCHS, verbose=0)
         runs.append(history.history["val_accuracy"])
     curves[name] = np.array(runs)
 
