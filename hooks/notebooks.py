@@ -16,10 +16,15 @@ reads the docs folder; mkdocs-jupyter renders them and copies them beside their 
 download. A file is rewritten only when its content changes, so `mkdocs serve` does not
 rebuild in a loop.
 
-mkdocs-static-i18n and mkdocs-jupyter together: mkdocs-jupyter marks a notebook as a page by
-wrapping its File; mkdocs-static-i18n then (its on_files runs last, at priority -100) rebuilds
-every File as a plain one, so the notebook is copied as an asset and its page is the raw JSON.
-on_files below runs after it and wraps the notebooks again, keeping the language's paths.
+mkdocs-static-i18n and mkdocs-jupyter together, two problems solved here:
+- mkdocs-jupyter marks a notebook as a page by wrapping its File; mkdocs-static-i18n then (its
+  on_files runs last, at priority -100) rebuilds every File as a plain one, so the notebook is
+  copied as an asset and its page is the raw JSON. on_files below runs after it and wraps the
+  notebooks again, keeping the language's paths.
+- mkdocs-jupyter's cache (.cache/mkdocs-jupyter, keyed by the notebook's content) drops, after
+  each build, the entries that build did not use; mkdocs-static-i18n runs one build per
+  language, so each language evicted the other's and nothing was ever reused. on_pre_build
+  below keeps both languages' entries.
 """
 
 import json
@@ -336,3 +341,17 @@ def on_page_content(html, page, config, files):
     html = COPY_TEXT.sub("", html)
     html = TOOLBAR.sub("", html)
     return html.replace("highlight-ipynb", "highlight")
+
+
+class _KeepAll(set):
+    """A used-entries set that reports every cache entry as used: nothing is evicted."""
+
+    def __contains__(self, item):
+        return True
+
+
+@event_priority(-110)
+def on_pre_build(config):
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None:
+        jupyter._used_cache_paths = _KeepAll()
