@@ -104,7 +104,7 @@ def run_snippet(path, tf, workdir):
     keras = tf.keras
     try:  # Keras 3: skip the full garbage collection, which costs more than the snippets
         keras.utils.clear_session(free_memory=False)
-    except TypeError:  # Keras 2 has no such option
+    except (AttributeError, TypeError):  # Keras 2 has neither keras.utils.clear_session nor the option
         keras.backend.clear_session()
     keras.utils.set_random_seed(0)
     buffer = io.StringIO()
