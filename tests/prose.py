@@ -10,13 +10,15 @@ shows, so that a number changed in a page, or an output that changes under it, f
   occur in one of those snippets or their outputs (spaces ignored, `[` read as `(`);
 * every written sum or product ("8 + 6 + 6 = 20", "$784 \\times 512 + 512$") must be right.
 
-Only version names ("Keras 3", "TF 2.0") are left out; see IGNORED.
+Numbers are checked against Keras 3's outputs (the default; Keras 2's differences are shown in
+tabs), code spans against both versions'. Only version names ("Keras 3", "TF 2.0") are left
+out; see IGNORED.
 """
 
 import re
 from decimal import Decimal, InvalidOperation
 
-from project import SNIPPETS, includes, recorded_outputs
+from project import SNIPPETS, output_candidates
 
 # Names with digits that are not claims about a snippet.
 IGNORED = re.compile(
@@ -94,11 +96,12 @@ def sections(text):
     return [p for p in parts if p.strip()]
 
 
-def facts(section_text, page_text, page_path=None):
+def facts(section_text, page_text, page_path=None, versions=(2, 3)):
     """Source and output text of the snippets a section shows.
 
     A section that shows none is backed by the whole page's snippets; on a page that shows
-    none (the FAQ), by the snippets of the pages the section links to.
+    none (the FAQ), by the snippets of the pages the section links to. `versions` chooses the
+    Keras versions whose outputs count, where a snippet records one per version.
     """
     paths = includes_in(section_text) or includes_in(page_text)
     if not paths and page_path is not None:
@@ -109,10 +112,12 @@ def facts(section_text, page_text, page_path=None):
     texts = []
     for rel_path in paths:
         path = SNIPPETS / rel_path
-        if path.exists():
-            texts.append(path.read_text(encoding="utf-8"))
         if path.suffix == ".py":
-            texts += [p.read_text(encoding="utf-8") for p in recorded_outputs(path)]
+            texts.append(path.read_text(encoding="utf-8"))
+            files = output_candidates(path)
+            texts += [files[k].read_text(encoding="utf-8") for k in ("shared", *versions) if files[k].exists()]
+        elif path.exists() and (".keras2." not in path.name or 2 in versions):
+            texts.append(path.read_text(encoding="utf-8"))
     return "\n".join(texts)
 
 
@@ -125,8 +130,10 @@ def check_text(page_text, page_path=None):
     complaints = []
     page_text = re.sub(r"\A---\n.*?\n---\n", lambda m: "\n" * m.group(0).count("\n"), page_text, flags=re.S)
     for section in sections(page_text):
-        known = facts(section, page_text, page_path)
-        known_numbers, known_squashed = numbers(known), squash(known)
+        # Numbers in the prose describe the default version's (Keras 3's) outputs; a code span
+        # may quote either version's (`dense/kernel:0` is Keras 2's name for a variable).
+        known_numbers = numbers(facts(section, page_text, page_path, versions=(3,)))
+        known_squashed = squash(facts(section, page_text, page_path))
         heading = next((l.lstrip("# ").strip() for l in section.splitlines() if l.startswith("#")), "")
         prose = strip_markup(section)
         for span in CODE_SPAN.findall(prose):
@@ -157,7 +164,7 @@ def number_positions(page_text):
     out: nearly every output prints both, so a 0 changed to 1 cannot be told from a 1.
     """
     prose = strip_markup_keeping_offsets(page_text)
-    return [m.span() for m in NUMBER.finditer(prose) if m.group(0) not in ("0", "1")]
+    return [m.span() for m in NUMBER.finditer(prose) if m.group(0) not in ("0", "1", "0.0", "1.0")]
 
 
 def strip_markup_keeping_offsets(page_text):

@@ -125,16 +125,28 @@ def test_prose_check_notices_each_number_changed(page):
     unnoticed = []
     for start, end in number_positions(text):
         token = text[start:end]
-        digits = token.replace(",", "")
-        if not digits.isdigit():
+        bumped = bump(token)
+        if bumped is None or float(bumped) in (0.0, 1.0):  # 0 and 1 are in nearly every output
             continue
-        changed = text[:start] + str(int(digits) + 1) + text[end:]
+        changed = text[:start] + bumped + text[end:]
         if not check_text(changed, page):
             line = text.count("\n", 0, start) + 1
-            unnoticed.append(f"line {line}: {token} -> {int(digits) + 1}")
+            unnoticed.append(f"line {line}: {token} -> {bumped}")
     assert not unnoticed, f"{rel(page)}: these changes pass the prose check unnoticed:\n  " + "\n  ".join(
         unnoticed
     )
+
+
+def bump(token):
+    """The number one unit of its last digit higher: 20 -> 21, 0.46 -> 0.47, 1,612 -> 1,613."""
+    plain = token.replace(",", "")
+    if re.fullmatch(r"\d+", plain):
+        return str(int(plain) + 1)
+    m = re.fullmatch(r"(\d+)\.(\d+)", plain)
+    if m:
+        decimals = len(m.group(2))
+        return f"{float(plain) + 10 ** -decimals:.{decimals}f}"
+    return None
 
 
 def nav_titles(nav):
