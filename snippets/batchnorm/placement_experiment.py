@@ -33,7 +33,8 @@ for name, block in VARIANTS.items():
         keras.utils.set_random_seed(seed)
         model.set_weights(build().get_weights())
         train = tf.data.Dataset.from_tensor_slices((X_train, y_train)).shuffle(len(X_train), seed=seed).batch(32)
-        history = model.fit(train, validation_data=validation, epochs=EPOCHS, verbose=0)
+        # shuffle=False: the dataset already shuffles itself, with the seed
+        history = model.fit(train, validation_data=validation, epochs=EPOCHS, shuffle=False, verbose=0)
         runs.append(history.history["val_accuracy"])
     curves[name] = np.array(runs)
 
