@@ -16,6 +16,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import shutil
 import statistics
 import subprocess
@@ -71,7 +72,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            return __import__("io").BytesIO(body)
+            return io.BytesIO(body)
         return super().send_head()
 
 

@@ -122,11 +122,11 @@ def run_snippet(path, tf, workdir):
     finally:
         sys.argv, sys.path[:] = saved_argv, saved_path
         os.chdir(saved_cwd)
-        _close_figures()
+        close_figures()
     return normalise(buffer.getvalue())
 
 
-def _close_figures():
+def close_figures():
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
 

@@ -8,6 +8,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 DOCS = ROOT / "docs"
@@ -61,10 +63,6 @@ def figure_path(snippet, name):
     return FIGURES / snippet.relative_to(SNIPPETS).parent / name
 
 
-def recorded_outputs(snippet):
-    return [p for p in output_candidates(snippet).values() if p.exists()]
-
-
 def pages(lang=None):
     langs = [lang] if lang else LANGUAGES
     return sorted(p for l in langs for p in (DOCS / l).rglob("*.md"))
@@ -105,15 +103,35 @@ def _page_text(page):
     return Path(page).read_text(encoding="utf-8")
 
 
+def includes_in(text):
+    """Snippet-relative paths that `--8<--` lines of a page's text include, in order (a
+    section of a file counts as the file)."""
+    return [m.group("path") for line in text.splitlines() if (m := INCLUDE.match(line))]
+
+
 def includes(page):
-    """Snippet-relative paths a page includes, in order (sections collapse to their file)."""
-    found = []
-    for _, _, body in code_blocks(_page_text(page)):
-        for line in body:
-            m = INCLUDE.match(line)
-            if m:
-                found.append(m.group("path"))
-    return found
+    return includes_in(_page_text(page))
+
+
+def url_path(page):
+    """The page's address in the built site: /dense/parameters/ for docs/en/dense/parameters.md,
+    /zh/dense/ for docs/zh/dense/index.md."""
+    lang, *parts = page.relative_to(DOCS).parts
+    path = "/".join(parts)[: -len(".md")]
+    path = path[: -len("index")] if path.endswith("index") else path + "/"
+    return ("/" if lang == "en" else f"/{lang}/") + path
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """Reads mkdocs.yml without its tags (`!ENV`, `!!python/name:`)."""
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def mkdocs_config():
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
 
 
 def pages_including(snippet):

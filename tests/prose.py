@@ -18,7 +18,7 @@ out; see IGNORED.
 import re
 from decimal import Decimal, InvalidOperation
 
-from project import SNIPPETS, output_candidates
+from project import SNIPPETS, includes_in, output_candidates
 
 # Names with digits that are not claims about a snippet.
 IGNORED = re.compile(
@@ -119,10 +119,6 @@ def facts(section_text, page_text, page_path=None, versions=(2, 3)):
         elif path.exists() and (".keras2." not in path.name or 2 in versions):
             texts.append(path.read_text(encoding="utf-8"))
     return "\n".join(texts)
-
-
-def includes_in(text):
-    return [m.group(1) for m in re.finditer(r'--8<--\s+"([^":]+)', text)]
 
 
 def check_text(page_text, page_path=None):

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from project import DOCS, pages, rel, twin
+from project import pages, rel, twin, url_path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -89,17 +89,6 @@ def visit(page, site_url):
 
     go.foreign, go.errors = foreign, errors
     return go
-
-
-def url_path(page_file):
-    """/dense/parameters/ for docs/en/dense/parameters.md, /zh/... for docs/zh/..."""
-    lang, *parts = page_file.relative_to(DOCS).parts
-    path = "/".join(parts)[: -len(".md")]
-    path = path[: -len("index")] if path.endswith("index") else path + "/"
-    return ("/" if lang == "en" else "/zh/") + path
-
-
-ALL = pages()
 
 
 ENGLISH = pages("en")

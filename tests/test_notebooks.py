@@ -14,26 +14,15 @@ import os
 
 import pytest
 
-from conftest import _close_figures, normalise
-from project import ROOT, SNIPPETS, recorded_output_path, rel
+from conftest import close_figures, normalise
+from project import ROOT, SNIPPETS, mkdocs_config, recorded_output_path, rel
 
 spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks" / "notebooks.py")
 notebooks_hook = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(notebooks_hook)
 
 
-def chapter_notebooks():
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
-    return notebooks_hook.chapters(nav)
-
-
-CHAPTERS = chapter_notebooks()
+CHAPTERS = notebooks_hook.chapters(mkdocs_config()["nav"])
 
 
 def test_every_chapter_has_a_notebook_entry_in_the_nav():
@@ -70,7 +59,7 @@ def test_notebook_runs_top_to_bottom(chapter, title, pages, lang, tensorflow, tm
             except Exception as exc:  # noqa: BLE001 - reported with the cell that raised it
                 pytest.fail(f"{where} raised {type(exc).__name__}: {exc}", pytrace=False)
             finally:
-                _close_figures()
+                close_figures()
             if snippet:
                 expected_file = recorded_output_path(SNIPPETS / snippet)
                 expected = expected_file.read_text(encoding="utf-8")

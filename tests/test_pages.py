@@ -9,10 +9,10 @@ import yaml
 from project import (
     DOCS,
     INCLUDE,
-    ROOT,
     SNIPPETS,
     code_blocks,
     includes,
+    mkdocs_config,
     output_candidates,
     pages,
     rel,
@@ -166,18 +166,6 @@ def nav_files(nav):
                 yield from nav_files(value)
             else:
                 yield value
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def mkdocs_config():
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
 
 
 def test_navigation_is_translated_and_complete():

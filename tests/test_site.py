@@ -3,11 +3,10 @@
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from project import DOCS, ROOT, pages, rel
+from project import pages, rel, url_path
 
 def test_strict_build_passes(built_site):
     result = built_site["result"]
@@ -22,17 +21,10 @@ def test_build_does_not_import_tensorflow(built_site):
     )
 
 
-def built_page(site, page):
-    """site/dense/index.html for docs/en/dense/index.md, site/zh/... for docs/zh/..."""
-    lang, *parts = page.relative_to(DOCS).parts
-    path = Path(*parts)
-    path = path.parent if path.stem == "index" else path.with_suffix("")
-    return site / ("" if lang == "en" else lang) / path / "index.html"
-
-
 @pytest.mark.parametrize("page", pages(), ids=[rel(p) for p in pages()])
 def test_every_page_is_built(built_site, page):
-    assert built_page(built_site["site"], page).exists(), f"{rel(page)} was not built"
+    built = built_site["site"] / url_path(page).strip("/") / "index.html"
+    assert built.exists(), f"{rel(page)} was not built"
 
 
 class ResourceFinder(HTMLParser):
