@@ -17,6 +17,7 @@ out; see IGNORED.
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from project import SNIPPETS, includes_in, output_candidates
 
@@ -58,36 +59,45 @@ def is_notation(math):
     return not ARITHMETIC.search(flat)
 
 
+# What is not prose: front matter, comments, code blocks, content-tab labels (they name
+# versions), link targets, attribute lists ({ #id }), ordered-list markers.
+MARKUP = [
+    re.compile(r"\A---\n.*?\n---\n", re.S),
+    re.compile(r"<!--.*?-->", re.S),
+    re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.S | re.M),
+    re.compile(r"^[ \t]*===.*$", re.M),
+    re.compile(r"\]\([^)]*\)"),
+    re.compile(r"\{\s*[#.:][^}]*\}"),
+    re.compile(r"^[ \t]*\d+\.\s", re.M),
+]
+TEX_COMMAND = re.compile(r"\\[a-zA-Z]+")
+
+
+def _blank(text, patterns):
+    """text with every match of the patterns replaced by spaces (newlines kept): offsets stay."""
+    out = list(text)
+    for pattern in patterns:
+        for m in pattern.finditer("".join(out)):
+            out[m.start() : m.end()] = [c if c == "\n" else " " for c in out[m.start() : m.end()]]
+    return "".join(out)
+
+
+def blank_markup(text):
+    """The page's text with everything that is not prose blanked out, offsets unchanged; math
+    without a worked sum (notation) goes too."""
+    text = _blank(text, MARKUP)
+    notation = [m for m in MATH.finditer(text) if is_notation(m.group(0))]
+    out = list(text)
+    for m in notation:
+        out[m.start() : m.end()] = [c if c == "\n" else " " for c in out[m.start() : m.end()]]
+    return "".join(out)
+
+
 def strip_markup(text):
-    """The prose of a page: no front matter, code blocks, links' targets, attributes or TeX commands."""
-    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-    text = MATH.sub(lambda m: " " if is_notation(m.group(0)) else m.group(0), text)
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    lines, in_fence, fence = [], False, ""
-    for line in text.splitlines():
-        stripped = line.strip()
-        if in_fence:
-            if stripped.startswith(fence):
-                in_fence = False
-            lines.append("")
-            continue
-        m = re.match(r"(`{3,}|~{3,})", stripped)
-        if m:
-            in_fence, fence = True, m.group(1)
-            lines.append("")
-            continue
-        if stripped.startswith("==="):  # content tab labels name versions
-            lines.append("")
-            continue
-        lines.append(line)
-    text = "\n".join(lines)
-    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
-    text = re.sub(r"\{\s*[#.:][^}]*\}", "", text)  # attribute lists { #id .class }
-    text = re.sub(r"^\s*\d+\.\s", "", text, flags=re.M)  # ordered-list markers
-    text = text.replace("{,}", ",")
+    """The prose of a page, TeX turned into plain numbers and signs, version names left out."""
+    text = blank_markup(text).replace("{,}", ",")
     text = re.sub(r"\\(?:times|cdot)", "×", text)
-    text = re.sub(r"\\[a-zA-Z]+", " ", text)
-    return IGNORED.sub(" ", text)
+    return IGNORED.sub(" ", TEX_COMMAND.sub(" ", text))
 
 
 def sections(text):
@@ -108,17 +118,23 @@ def facts(section_text, page_text, page_path=None, versions=(2, 3)):
         for link in re.findall(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", section_text):
             target = (page_path.parent / link).resolve()
             if target.exists():
-                paths += includes_in(target.read_text(encoding="utf-8"))
+                paths += includes_in(_read(target))
     texts = []
     for rel_path in paths:
         path = SNIPPETS / rel_path
         if path.suffix == ".py":
-            texts.append(path.read_text(encoding="utf-8"))
+            texts.append(_read(path))
             files = output_candidates(path)
-            texts += [files[k].read_text(encoding="utf-8") for k in ("shared", *versions) if files[k].exists()]
+            texts += [_read(files[k]) for k in ("shared", *versions) if files[k].exists()]
         elif path.exists() and (".keras2." not in path.name or 2 in versions):
-            texts.append(path.read_text(encoding="utf-8"))
+            texts.append(_read(path))
     return "\n".join(texts)
+
+
+@cache
+def _read(path):
+    # The mutation test checks each page once per number: read each snippet file once.
+    return path.read_text(encoding="utf-8")
 
 
 def check_text(page_text, page_path=None):
@@ -159,34 +175,5 @@ def number_positions(page_text):
     Used to change each of them in turn and see that check_text notices. 0 and 1 are left
     out: nearly every output prints both, so a 0 changed to 1 cannot be told from a 1.
     """
-    prose = strip_markup_keeping_offsets(page_text)
+    prose = _blank(blank_markup(page_text), [TEX_COMMAND, IGNORED])
     return [m.span() for m in NUMBER.finditer(prose) if m.group(0) not in ("0", "1", "0.0", "1.0")]
-
-
-def strip_markup_keeping_offsets(page_text):
-    """page_text with everything strip_markup removes blanked out, offsets unchanged."""
-    out = list(page_text)
-
-    def blank(start, end):
-        for i in range(start, end):
-            if out[i] != "\n":
-                out[i] = " "
-
-    patterns = [
-        r"\A---\n.*?\n---\n",
-        r"<!--.*?-->",
-        r"(?ms)^\s*(`{3,}|~{3,}).*?^\s*\1\s*$",
-        r"(?m)^\s*===.*$",
-        r"\]\([^)]*\)",
-        r"\{\s*[#.:][^}]*\}",
-        r"(?m)^\s*\d+\.\s",
-        r"\\[a-zA-Z]+",
-        IGNORED.pattern,
-    ]
-    for pattern in patterns:
-        for m in re.finditer(pattern, "".join(out), flags=re.S):
-            blank(*m.span())
-    for m in MATH.finditer("".join(out)):
-        if is_notation(m.group(0)):
-            blank(*m.span())
-    return "".join(out)

@@ -20,3 +20,5 @@ model = keras.Sequential([
 for i, layer in enumerate(model.layers):
     shapes = [w.shape for w in layer.get_weights()]
     print(f"layers[{i:>2}] {type(layer).__name__:<18} {shapes}")
+
+print("Dense layers at indices:", [i for i, layer in enumerate(model.layers) if isinstance(layer, layers.Dense)])
