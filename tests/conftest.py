@@ -1,6 +1,7 @@
 """Command-line options and the one-process snippet runner shared by the tests."""
 
 import contextlib
+import difflib
 import io
 import os
 import re
@@ -164,3 +165,18 @@ def built_site(tmp_path_factory):
     return {"result": result, "site": site, "tensorflow_imported": mark.exists()}
 
 
+
+
+def output_diff(expected_file, printed, printed_by):
+    """A unified diff from a recorded output file to what was printed now ('' when equal)."""
+    from project import rel
+
+    expected = expected_file.read_text(encoding="utf-8")
+    return "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            printed.splitlines(keepends=True),
+            fromfile=f"{rel(expected_file)} (recorded)",
+            tofile=printed_by,
+        )
+    )

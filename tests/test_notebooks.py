@@ -7,14 +7,13 @@ with the snippet's recorded output for the Keras version running the tests.
 """
 
 import contextlib
-import difflib
 import importlib.util
 import io
 import os
 
 import pytest
 
-from conftest import close_figures, normalise
+from conftest import close_figures, normalise, output_diff
 from project import ROOT, SNIPPETS, mkdocs_config, recorded_output_path, rel
 
 spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks" / "notebooks.py")
@@ -62,14 +61,8 @@ def test_notebook_runs_top_to_bottom(chapter, title, pages, lang, tensorflow, tm
                 close_figures()
             if snippet:
                 expected_file = recorded_output_path(SNIPPETS / snippet)
-                expected = expected_file.read_text(encoding="utf-8")
-                printed = normalise(buffer.getvalue())
-                if printed != expected:
-                    diff = "".join(
-                        difflib.unified_diff(
-                            expected.splitlines(True), printed.splitlines(True), rel(expected_file), where
-                        )
-                    )
+                diff = output_diff(expected_file, normalise(buffer.getvalue()), where)
+                if diff:
                     pytest.fail(f"{where} printed something other than {rel(expected_file)}:\n{diff}", pytrace=False)
     finally:
         os.chdir(cwd)

@@ -1,12 +1,11 @@
 """Every snippet runs, in this one process, and prints exactly its recorded output."""
 
-import difflib
 import re
 import shutil
 
 import pytest
 
-from conftest import SnippetError, run_snippet
+from conftest import SnippetError, output_diff, run_snippet
 from project import (
     FIGURES,
     figure_path,
@@ -83,16 +82,8 @@ def test_snippet_prints_its_recorded_output(snippet, tensorflow, pytestconfig, t
             f"to create {rel(expected_file)}, then review it.",
             pytrace=False,
         )
-    expected = expected_file.read_text(encoding="utf-8")
-    if printed != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True),
-                printed.splitlines(keepends=True),
-                fromfile=f"{rel(expected_file)} (recorded)",
-                tofile=f"{rel(snippet)} (printed now, Keras {keras_version()})",
-            )
-        )
+    diff = output_diff(expected_file, printed, f"{rel(snippet)} (printed now, Keras {keras_version()})")
+    if diff:
         pytest.fail(
             f"{where(snippet)} printed something other than {rel(expected_file)}.\n"
             "If the new output is right, run `pytest --update-outputs` and review `git diff snippets/`.\n\n"
