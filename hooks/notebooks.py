@@ -168,9 +168,13 @@ def recorded_output(snippet_rel):
     return None
 
 
-def page_cells(page, lang, notebook_url):
+def page_text(page, lang):
+    """A page's Markdown without its front matter."""
     text = (DOCS / lang / page).read_text(encoding="utf-8")
-    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    return re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+
+
+def page_cells(page, lang, notebook_url, text):
     cells, prose, skip_tab = [], [], False
     page_id = "page-" + (posixpath.dirname(page) + "-" + Path(page).stem).strip("-").replace("/", "-")
     lines = text.splitlines()
@@ -235,13 +239,16 @@ def notebook(chapter, title, pages, lang, nav_titles):
             ]
         )
     ]
-    if any("distributed/" in p for page in pages for p in _includes(page, lang)):
+    texts = {page: page_text(page, lang) for page in pages}
+    included = [m.group("path") for t in texts.values() for line in t.splitlines() if (m := INCLUDE.match(line))]
+    if any(path.startswith("distributed/") for path in included):
         cells.append(code_cell(SETUP, tags=["setup"]))
     for page in pages:
-        page_title = _title(page, lang)
+        title_line = re.search(r"^# (.+)$", texts[page], re.M)
+        page_title = title_line.group(1).strip() if title_line else page
         url = relink(posixpath.basename(page), page, lang, notebook_url)
         cells.append(markdown_cell(["---", "", t["page"].format(title=page_title, url=url)]))
-        cells += page_cells(page, lang, notebook_url)
+        cells += page_cells(page, lang, notebook_url, texts[page])
     return {
         "cells": cells,
         "metadata": {
@@ -253,20 +260,8 @@ def notebook(chapter, title, pages, lang, nav_titles):
     }
 
 
-def _includes(page, lang):
-    text = (DOCS / lang / page).read_text(encoding="utf-8")
-    return [m.group(1) for m in re.finditer(r'--8<--\s+"([^":]+)', text)]
-
-
-def _title(page, lang):
-    text = (DOCS / lang / page).read_text(encoding="utf-8")
-    m = re.search(r"^# (.+)$", text, re.M)
-    return m.group(1).strip() if m else page
-
-
 def build_notebooks(nav, zh_titles):
-    """Write every chapter's notebook in both languages; return their paths."""
-    written = []
+    """Write every chapter's notebook in both languages."""
     for chapter, title, pages in chapters(nav):
         for lang in LANGUAGES:
             nb = notebook(chapter, title, pages, lang, zh_titles if lang == "zh" else {})
@@ -275,8 +270,6 @@ def build_notebooks(nav, zh_titles):
             if not path.exists() or path.read_text(encoding="utf-8") != content:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(content, encoding="utf-8")
-            written.append(path)
-    return written
 
 
 def on_config(config):
