@@ -17,7 +17,14 @@ import pytest
 import yaml
 
 from project import ROOT
-from test_browser import browser_type_launch_args  # noqa: F401 - Playwright's launch fixture
+
+try:  # Playwright's launch arguments for Debian's Chromium, as in the browser tests
+    from test_browser import browser_type_launch_args  # noqa: F401
+except pytest.skip.Exception as skipped:  # no Chromium (outside CI): only the browser tests skip
+    NO_BROWSER = str(skipped)
+else:
+    NO_BROWSER = ""
+needs_browser = pytest.mark.skipif(bool(NO_BROWSER), reason=NO_BROWSER)
 
 MARKER = "<!-- offline: build command -->"
 ZIP = "offline/dense-batchnorm-offline.zip"
@@ -150,6 +157,7 @@ def where(page, root):
     return unquote(urlparse(page.url).path)[len(unquote(urlparse(root).path)) + 1 :]
 
 
+@needs_browser
 def test_navigation_from_the_home_page(open_file):
     page = open_file("index.html")
     assert page.locator("h1").inner_text().startswith("Dense layers and Batch Normalization")
@@ -164,6 +172,7 @@ def test_navigation_from_the_home_page(open_file):
 
 
 @pytest.mark.parametrize("notebook, page_file", [("notebooks/dense.html", "dense/index.html"), ("zh/notebooks/batchnorm.html", "zh/batchnorm/index.html")])
+@needs_browser
 def test_notebook_links_lead_to_pages(open_file, notebook, page_file):
     """A notebook's links are written for the published site's folder URLs (hooks/notebooks.py)."""
     page = open_file(notebook)
@@ -176,6 +185,7 @@ def test_notebook_links_lead_to_pages(open_file, notebook, page_file):
 
 
 @pytest.mark.parametrize("start", ["index.html", "dense/parameters.html"])
+@needs_browser
 def test_language_switch_and_back(open_file, start):
     page = open_file(start)
     for lang, expected in (("zh", f"zh/{start}"), ("en", start)):
@@ -192,6 +202,7 @@ def test_language_switch_and_back(open_file, start):
     "start, query, expected",
     [("index.html", "parameters", "dense/parameters.html"), ("zh/index.html", "参数", "zh/dense/parameters.html")],
 )
+@needs_browser
 def test_search_finds_the_page(open_file, start, query, expected):
     page = open_file(start)
     page.click("input.md-search__input")
@@ -206,6 +217,7 @@ def test_search_finds_the_page(open_file, start, query, expected):
 
 
 @pytest.mark.parametrize("path", ["batchnorm/index.html", "zh/batchnorm/index.html"])
+@needs_browser
 def test_math_is_rendered(open_file, path):
     page = open_file(path)
     formulas = page.locator(".arithmatex")
