@@ -79,10 +79,21 @@ def comments(source):
     return [c for c in found if c.text]
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """Fails on a key given twice (YAML would keep the last one and drop the other's entries)."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        if twice:
+            raise ValueError(f"{TRANSLATIONS.name}, line {node.start_mark.line + 1}: given twice: {twice}; merge them")
+        return super().construct_mapping(node, deep=deep)
+
+
 @cache
 def translations():
     """{snippet path: {English comment: Chinese}} from snippets/comments.zh.yml."""
-    table = yaml.safe_load(TRANSLATIONS.read_text(encoding="utf-8")) or {}
+    table = yaml.load(TRANSLATIONS.read_text(encoding="utf-8"), Loader=_UniqueKeys) or {}
     return {snippet: dict(entries or {}) for snippet, entries in table.items()}
 
 

@@ -59,8 +59,9 @@ def test_every_comment_of_a_snippet_on_a_chinese_page_has_a_translation():
             listing.append(f'  {key}: "…"')
     assert not lacking, (
         f"{sum(map(len, lacking.values()))} comment(s) on snippets shown on Chinese pages have no "
-        f"Chinese translation. Add each to {TABLE} under its snippet (the key is the comment's "
-        "text, its lines joined by spaces) and replace … with the Chinese:\n\n" + "\n".join(listing)
+        f"Chinese translation. Add each to {TABLE} under its snippet's entry (add the entry where "
+        "it has none; the key is the comment's text, its lines joined by spaces) and replace … "
+        "with the Chinese:\n\n" + "\n".join(listing)
     )
 
 
