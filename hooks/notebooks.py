@@ -34,6 +34,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+import zh_comments  # hooks/zh_comments.py (MkDocs puts a hook's folder on sys.path; pytest.ini too)
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
@@ -206,6 +208,7 @@ def page_cells(page, lang, notebook_url, text):
                 if included.endswith(".py"):
                     flush()
                     source = (SNIPPETS / included).read_text(encoding="utf-8")
+                    source = zh_comments.translate(source, included) if lang == "zh" else source
                     cells.append(code_cell(RESET, tags=["reset"]))
                     cells.append(code_cell(source, recorded_output(included), snippet=included))
             continue
