@@ -3,7 +3,7 @@ import tensorflow as tf
 from tensorflow import keras
 
 N, BATCH, EPOCHS = 4096, 32, 5  # 128 batches per epoch
-SEEDS = 5
+SEEDS = 3  # raise for a tighter spread
 
 bn = keras.layers.BatchNormalization()  # momentum=0.99
 bn.build((None, 1))
