@@ -9,10 +9,13 @@ bn = keras.layers.BatchNormalization()  # momentum=0.99
 bn.build((None, 1))
 
 
-@tf.function  # compiled: the 640 training-mode steps of a run take a fraction of a second
+@tf.function(autograph=False)  # compiled: the 640 steps of a run take a fraction of a second
 def train(batches):
-    for i in tf.range(tf.shape(batches)[0]):
-        bn(batches[i], training=True)
+    def step(i):
+        bn(batches[i], training=True)  # updates moving_mean and moving_variance
+        return i + 1
+
+    tf.while_loop(lambda i: i < tf.shape(batches)[0], step, [tf.constant(0)])
 
 
 def moving_statistics(x, batch_indices):
