@@ -60,7 +60,7 @@ TEXTS = {
         "download": "[Download this notebook]({file}) (`.ipynb`).",
     },
     "zh": {
-        "title": "笔记本：{title}",
+        "title": "Jupyter 笔记本：{title}",
         "intro": (
             "本笔记本按页面顺序收录“{title}”一章的全部程序，输出是本站测试上次运行这些程序时实际打印的内容。"
             "请从上到下依次运行。程序之间的小单元格会像测试那样重置 Keras，使层名和随机数与页面一致。"

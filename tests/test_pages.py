@@ -213,6 +213,7 @@ def glossary():
     for line in (DOCS / "zh" / "glossary.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 3 and re.search(r"[\u4e00-\u9fff]", cells[1]) and cells[1] != "本站用语":
+            cells = [re.sub(r"（[^）]*）", "", c) for c in cells]  # a note in brackets is no term
             chosen = [t.strip() for t in cells[1].split("/")]
             rows.append((chosen, [a.strip() for a in cells[2].split("、") if a.strip()]))
     return rows
