@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from project import pages, rel, url_path
+from pagemodel import notebook_nav_entries, pages, rel, url_of, url_path
 
 def test_strict_build_passes(built_site):
     result = built_site["result"]
@@ -157,7 +157,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     assert not broken, "broken links:\n" + "\n".join(sorted(set(broken)))
 
 
-NOTEBOOK_PAGES = ["notebooks/dense", "notebooks/summary", "notebooks/batchnorm", "notebooks/keras3"]
+NOTEBOOK_PAGES = [url_of(n).strip("/") for n in notebook_nav_entries()]
 
 
 @pytest.mark.parametrize("lang", ["", "zh/"], ids=["en", "zh"])

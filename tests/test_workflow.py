@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from project import ROOT
+from pagemodel import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
