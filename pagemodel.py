@@ -43,13 +43,13 @@ class PageError(PluginError):
 
     def __init__(self, page, line, message):
         self.page, self.line = page, line
-        where = rel(page) if isinstance(page, Path) and page.is_absolute() else str(page)
-        super().__init__(f"{where}:{line}: {message}")
+        super().__init__(f"{rel(page)}:{line}: {message}")
 
 
 def rel(path):
+    """A path as the repository names it (docs/en/index.md); as given when outside it."""
     path = Path(path)
-    return path.relative_to(ROOT).as_posix() if path.is_absolute() else path.as_posix()
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
 
 
 # ---------------------------------------------------------------------------------------------

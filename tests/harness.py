@@ -38,6 +38,9 @@ VOLATILE = [
     (re.compile(r"\b\d+(?:\.\d+)?m?s(?:/step)?\b(?=[ \t]*(?:-|$))", re.M), "…s"),  # progress-bar timings
 ]
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# In a kernel (an interactive session) TensorFlow sends its log records to stdout; run as
+# `python snippet.py`, a program sends them to stderr. They are no part of its output.
+LOG_RECORD = re.compile(r"^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):(?:tensorflow|absl):.*\n?", re.M)
 
 
 def normalise(text):
@@ -116,7 +119,7 @@ def cell_text(cell):
         elif out["output_type"] == "display_data" and "text/plain" in out["data"] and len(out["data"]) <= 2:
             if not any(k.startswith("image/") for k in out["data"]):
                 parts.append(out["data"]["text/plain"])
-    return ANSI.sub("", "".join(parts))
+    return LOG_RECORD.sub("", ANSI.sub("", "".join(parts)))
 
 
 def cell_error(cell):

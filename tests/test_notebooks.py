@@ -112,3 +112,23 @@ def test_plugin_workarounds_still_hold():
         "mkdocs-jupyter no longer reads a notebook from its File's abs_src_path: "
         "the generated notebooks (hooks/notebooks.py, hooks/jupyter_i18n.py) must be passed another way"
     )
+
+
+def test_a_broken_page_fails_the_build_naming_the_page_and_line(tmp_path, monkeypatch):
+    import importlib.util
+
+    from mkdocs.exceptions import PluginError
+
+    spec = importlib.util.spec_from_file_location("notebooks_hook", pagemodel.ROOT / "hooks" / "notebooks.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    bad = tmp_path / "x.md"
+    bad.write_text('# X\n\n```python\n--8<-- "nowhere/missing.py"\n```\n', encoding="utf-8")
+    monkeypatch.setattr(hook.pagemodel, "pages", lambda: [bad])
+    with pytest.raises(PluginError, match=r"x\.md:4: includes 'nowhere/missing\.py', which is not in snippets/"):
+        hook.on_files(files=None, config=None)
+    tab = tmp_path / "y.md"
+    tab.write_text('# Y\n\n=== Keras 3\n    text\n', encoding="utf-8")
+    monkeypatch.setattr(hook.pagemodel, "pages", lambda: [tab])
+    with pytest.raises(PluginError, match=r"y\.md:3: malformed content tab"):
+        hook.on_files(files=None, config=None)
