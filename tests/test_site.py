@@ -4,6 +4,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+import nbformat
 import pytest
 
 from pagemodel import notebook_nav_entries, pages, rel, url_of, url_path
@@ -171,8 +172,8 @@ def test_notebook_page_is_a_rendered_notebook_with_outputs(built_site, notebook,
     assert '"cell_type"' not in page, f"{lang}{notebook}/: raw notebook JSON in the page"
     assert "<style" not in page, f"{lang}{notebook}/: nbconvert's inline styles are back"
     name = notebook.split("/")[1] + ".ipynb"
-    source = json.loads((folder / name).read_text(encoding="utf-8"))  # the download
-    prose = " ".join(c["source"] for c in source["cells"] if c["cell_type"] == "markdown")
+    source = nbformat.read(folder / name, as_version=4)  # the download
+    prose = " ".join(c.source for c in source.cells if c.cell_type == "markdown")
     has_chinese = bool(re.search(r"[\u4e00-\u9fff]", prose))
     assert has_chinese == (lang == "zh/"), f"{lang}{notebook}/{name}: prose not in the page's language"
     assert f'href="{name}"' in page, f"{lang}{notebook}/: no download link to {name}"
