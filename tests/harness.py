@@ -138,6 +138,8 @@ def standalone_notebook(snippets):
     for snippet in snippets:
         cells.append(pagemodel._code_cell(pagemodel.RESET, tags=["reset"]))
         cells.append(pagemodel._code_cell(pagemodel.program_source(snippet, "en"), snippet=rel_snippet(snippet)))
+    for number, cell in enumerate(cells):
+        cell.id = f"standalone-{number}"
     return nbformat.from_dict({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells})
 
 

@@ -4,8 +4,10 @@ The programs run in a Jupyter kernel, as cells of their chapter's notebook (test
 the output compared here is what the notebook cell printed.
 """
 
+import builtins
 import re
 import shutil
+import symtable
 
 import pytest
 
@@ -72,6 +74,39 @@ def test_snippet_prints_its_recorded_output(snippet, kernel, pytestconfig):
             + diff,
             pytrace=False,
         )
+def undefined_names(source, filename="<snippet>"):
+    """Names a program reads that it neither defines nor imports (nor are builtins)."""
+    top = symtable.symtable(source, filename, "exec")
+    defined = {s.get_name() for s in top.get_symbols() if s.is_assigned() or s.is_imported() or s.is_namespace()}
+    known = defined | set(dir(builtins)) | {"__file__"}
+    missing = set()
+
+    def visit(table):
+        for symbol in table.get_symbols():
+            if symbol.is_referenced() and (table is top or symbol.is_global()) and symbol.get_name() not in known:
+                missing.add(symbol.get_name())
+        for child in table.get_children():
+            visit(child)
+
+    visit(top)
+    return sorted(missing)
+
+
+def test_undefined_names_are_found():
+    assert undefined_names("import numpy as np\nx = np.ones(2)\ndef f():\n    return [y for _ in x]\nprint(model, f)") == [
+        "model",
+        "y",
+    ]
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=[snippet_id(s) for s in SNIPPETS])
+def test_snippet_is_a_complete_program(snippet):
+    """The programs run one after another in one kernel, as in a notebook; each must still run
+    on its own with `python`, so it may use no name that an earlier program defined."""
+    missing = undefined_names(snippet.read_text(encoding="utf-8"), str(snippet))
+    assert not missing, f"{rel(snippet)} uses names it does not define or import: {missing}"
+
+
 TOTALS = re.compile(r"^\s*(Total|Trainable|Non-trainable|Optimizer) params: ([\d,]+)", re.M)
 
 
