@@ -21,21 +21,42 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pagemodel  # noqa: E402  (the repository root, where the page model lives)
 
 
+_written = {}  # sources' state -> notebook paths: each language's build reuses the first's
+
+
+def sources_state(config_file):
+    paths = [Path(config_file), *pagemodel.pages(), *pagemodel.SNIPPETS.rglob("*")]
+    return tuple((str(p), p.stat().st_mtime_ns) for p in paths if p.is_file())
+
+
+def write_notebooks(config_file):
+    """Check every page, then write each chapter's notebook (a file changes only when its
+    content does, so mkdocs-jupyter's cache keeps it)."""
+    state = sources_state(config_file)
+    if state not in _written:
+        for page in pagemodel.pages():
+            pagemodel.check_includes(pagemodel.Page.read(page))
+        nav_config = pagemodel.mkdocs_config(config_file)
+        written = []
+        for chapter in pagemodel.chapters(nav_config):
+            for lang in pagemodel.LANGUAGES:
+                src_uri = f"{lang}/{chapter.notebook}"
+                path = pagemodel.NOTEBOOK_DIR / src_uri
+                content = pagemodel.notebook_json(chapter, lang, nav_config)
+                if not path.exists() or path.read_text(encoding="utf-8") != content:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(content, encoding="utf-8")
+                written.append((src_uri, path))
+        _written.clear()
+        _written[state] = written
+    return _written[state]
+
+
 @event_priority(-50)  # between mkdocs-jupyter's on_files (0) and mkdocs-static-i18n's (-100)
 def on_files(files, config):
-    for page in pagemodel.pages():
-        pagemodel.check_includes(pagemodel.Page.read(page))
-    nav_config = pagemodel.mkdocs_config(config.config_file_path)
-    for chapter in pagemodel.chapters(nav_config):
-        for lang in pagemodel.LANGUAGES:
-            src_uri = f"{lang}/{chapter.notebook}"
-            path = pagemodel.NOTEBOOK_DIR / src_uri
-            content = pagemodel.notebook_json(chapter, lang, nav_config)
-            if not path.exists() or path.read_text(encoding="utf-8") != content:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(content, encoding="utf-8")
-            if files.get_file_from_path(src_uri) is None:
-                files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    for src_uri, path in write_notebooks(config.config_file_path):
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     return files
 
 

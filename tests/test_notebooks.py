@@ -126,9 +126,9 @@ def test_a_broken_page_fails_the_build_naming_the_page_and_line(tmp_path, monkey
     bad.write_text('# X\n\n```python\n--8<-- "nowhere/missing.py"\n```\n', encoding="utf-8")
     monkeypatch.setattr(hook.pagemodel, "pages", lambda: [bad])
     with pytest.raises(PluginError, match=r"x\.md:4: includes 'nowhere/missing\.py', which is not in snippets/"):
-        hook.on_files(files=None, config=None)
+        hook.write_notebooks(pagemodel.ROOT / "mkdocs.yml")
     tab = tmp_path / "y.md"
     tab.write_text('# Y\n\n=== Keras 3\n    text\n', encoding="utf-8")
     monkeypatch.setattr(hook.pagemodel, "pages", lambda: [tab])
     with pytest.raises(PluginError, match=r"y\.md:3: malformed content tab"):
-        hook.on_files(files=None, config=None)
+        hook.write_notebooks(pagemodel.ROOT / "mkdocs.yml")
