@@ -276,10 +276,6 @@ class Page:
         return _read_page(path, path.stat().st_mtime_ns)
 
     @property
-    def lang(self):
-        return self.path.relative_to(DOCS).parts[0] if self.path else None
-
-    @property
     def doc_path(self):
         """The page's path relative to docs/<lang>/ (`dense/index.md`)."""
         return Path(*self.path.relative_to(DOCS).parts[1:]).as_posix()
@@ -293,9 +289,9 @@ class Page:
 
     def _check_markers(self):
         """A tab or admonition marker that the parser would take as text fails loudly."""
-        fenced = set()
+        fenced = set()  # and setext headings, underlined with ===
         for t in self.tokens:
-            if t.type in ("fence", "code_block") and t.map:
+            if (t.type in ("fence", "code_block") or (t.type == "heading_open" and t.markup == "=")) and t.map:
                 fenced.update(range(*t.map))
         for number, line in enumerate(self.lines):
             if INCLUDE_LIKE.match(line) and not INCLUDE.match(line):  # in a fence or not

@@ -92,6 +92,11 @@ def test_heading_with_a_link_and_an_id():
     assert h.title == "See [Counting parameters](../dense/parameters.md) for `Dense`"
 
 
+def test_setext_heading_is_no_tab():
+    (h,) = page("Title\n===\n\nText.\n").headings
+    assert (h.level, h.text) == (1, "Title")
+
+
 def test_heading_without_id():
     (h,) = page("# Title\n").headings
     assert (h.level, h.id, h.text, h.line) == (1, None, "Title", 1)
