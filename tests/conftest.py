@@ -41,7 +41,8 @@ def pytest_collection_modifyitems(config, items):
     runs Keras in one worker, which owns the kernel; the site, the pages and the browser in
     the other. On a machine with two cores the groups run side by side."""
     for item in items:
-        uses_keras = "kernel" in getattr(item, "fixturenames", ()) or item.path.suffix == ".md"
+        fixtures = getattr(item, "fixturenames", ())
+        uses_keras = "kernel" in fixtures or "tensorflow" in fixtures or item.path.suffix == ".md"
         item.add_marker(pytest.mark.xdist_group("keras" if uses_keras else "site"))
 
 
@@ -64,6 +65,19 @@ def kernel(request, pytestconfig, tmp_path_factory):
             pytest.exit(run.failure, returncode=4)
         raise
     return run
+
+
+@pytest.fixture(scope="session")
+def tensorflow(pytestconfig):
+    """TensorFlow in pytest's own process, for a test that needs it there (the programs run in
+    the kernel instead). Two logical CPUs, as the kernel's setup cell makes them."""
+    import tensorflow as tf
+
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+    if pytestconfig.getoption("--tf-device") == "gpu" and not tf.config.list_physical_devices("GPU"):
+        pytest.exit("--tf-device gpu was given, but TensorFlow sees no GPU", returncode=4)
+    return tf
 
 
 @pytest.fixture(scope="session")
