@@ -640,8 +640,7 @@ class _NotebookWriter:
     def __init__(self, page, lang, notebook_url):
         self.page, self.lang, self.url = page, lang, notebook_url
         self.cells, self.prose = [], []
-        self.page_id = "page-" + url_of(page.doc_path).strip("/").replace("/", "-")
-        self.page_id = self.page_id.rstrip("-") if self.page_id != "page-" else "page-index"
+        self.page_id = "page-" + page.doc_path.removesuffix(".md").replace("/", "-")  # page-dense-index
 
     def relink(self, line):
         return LINK.sub(lambda m: f"{m.group(1)}({relink(m.group(2), self.page.doc_path, self.lang, self.url)})", line)
@@ -655,6 +654,14 @@ class _NotebookWriter:
 
     def lines(self, block, depth, prefix):
         return [prefix + self.relink(l[4 * depth :]) for l in self.page.lines[block.start : block.end]]
+
+    def _shown(self, block):
+        """Whether a block shows in the notebook: a fence does when it includes a program or
+        nothing (outputs go with their program's cell)."""
+        if block.type != "fence":
+            return True
+        includes = next(f for f in self.page.fences if f.line == block.start + 1).includes
+        return not includes or any(i.path.endswith(".py") for i in includes)
 
     def blocks(self, blocks, depth=0, prefix=""):
         for block in blocks:
@@ -676,7 +683,8 @@ class _NotebookWriter:
             elif block.type == "tab":
                 if "Keras 2" in block.token.meta["label"]:
                     continue  # the notebook runs Keras 3; the Keras 2 tab shows Keras 2's output
-                self.prose += [f"{prefix}**{block.token.meta['label']}**", prefix]
+                if any(self._shown(b) for b in block.children):  # not a tab of outputs only
+                    self.prose += [f"{prefix}**{block.token.meta['label']}**", prefix]
                 self.blocks(block.children, depth + 1, prefix)
             elif block.type == "admonition":
                 container = next(a for a in self.page.admonitions if a.line == block.start + 1)
@@ -755,7 +763,8 @@ def notebook(chapter, lang, config=None):
     for doc_path in chapter.pages:
         page = Page.read(DOCS / lang / doc_path)
         link = relink(posixpath.basename(doc_path), doc_path, lang, url)
-        cells.append(_markdown_cell("---\n\n" + texts["page"].format(title=page.title, url=link)))
+        title = next((h.title.strip() for h in page.headings if h.level == 1), page.title)
+        cells.append(_markdown_cell("---\n\n" + texts["page"].format(title=title, url=link)))
         writer = _NotebookWriter(page, lang, url)
         writer.blocks(page.blocks)
         writer.flush()

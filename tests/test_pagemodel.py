@@ -239,6 +239,12 @@ def test_notebook_markdown_handles_each_construct(tmp_path, monkeypatch):
             === "Keras 2 (tf-keras)"
 
                 Two.
+
+            === "NumPy"
+
+                ```text title="Output"
+                --8<-- "ch/p.keras3.out"
+                ```
             """
         ).lstrip()
     )
@@ -252,6 +258,7 @@ def test_notebook_markdown_handles_each_construct(tmp_path, monkeypatch):
     assert "<details><summary>Why?</summary>" in markdown and "Because." in markdown
     assert "> **Tip**" in markdown and "> A tip." in markdown
     assert "**Keras 3**" in markdown and "Three." in markdown and "Two." not in markdown
+    assert "NumPy" not in markdown  # a tab that holds an output only: the output is the cell's
     assert not any(marker in markdown for marker in ("???", "!!!", "==="))
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert [c.metadata.get("tags") for c in code] == [["reset"], None]
