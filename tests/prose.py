@@ -19,7 +19,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from project import SNIPPETS, includes_in, output_candidates
+import pagemodel
+from pagemodel import SNIPPETS, output_candidates
 
 # Names with digits that are not claims about a snippet.
 IGNORED = re.compile(
@@ -59,17 +60,6 @@ def is_notation(math):
     return not ARITHMETIC.search(flat)
 
 
-# What is not prose: front matter, comments, code blocks, content-tab labels (they name
-# versions), link targets, attribute lists ({ #id }), ordered-list markers.
-MARKUP = [
-    re.compile(r"\A---\n.*?\n---\n", re.S),
-    re.compile(r"<!--.*?-->", re.S),
-    re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.S | re.M),
-    re.compile(r"^[ \t]*===.*$", re.M),
-    re.compile(r"\]\([^)]*\)"),
-    re.compile(r"\{\s*[#.:][^}]*\}"),
-    re.compile(r"^[ \t]*\d+\.\s", re.M),
-]
 TEX_COMMAND = re.compile(r"\\[a-zA-Z]+")
 
 
@@ -83,42 +73,36 @@ def _blank(text, patterns):
 
 
 def blank_markup(text):
-    """The page's text with everything that is not prose blanked out, offsets unchanged; math
-    without a worked sum (notation) goes too."""
-    text = _blank(text, MARKUP)
-    notation = [m for m in MATH.finditer(text) if is_notation(m.group(0))]
+    """The page's prose (pagemodel: markup blanked, offsets unchanged), math without a worked
+    sum (notation) blanked too."""
+    text = pagemodel.blank_markup(text)
     out = list(text)
-    for m in notation:
-        out[m.start() : m.end()] = [c if c == "\n" else " " for c in out[m.start() : m.end()]]
+    for m in MATH.finditer(text):
+        if is_notation(m.group(0)):
+            out[m.start() : m.end()] = [c if c == "\n" else " " for c in out[m.start() : m.end()]]
     return "".join(out)
 
 
-def strip_markup(text):
-    """The prose of a page, TeX turned into plain numbers and signs, version names left out."""
-    text = blank_markup(text).replace("{,}", ",")
+def strip_markup(prose):
+    """Blanked prose with TeX turned into plain numbers and signs, version names left out."""
+    text = prose.replace("{,}", ",")
     text = re.sub(r"\\(?:times|cdot)", "×", text)
     return IGNORED.sub(" ", TEX_COMMAND.sub(" ", text))
 
 
-def sections(text):
-    """Split a page at its `## ` headings; the text before the first one is a section too."""
-    parts = re.split(r"(?m)^(?=## )", text)
-    return [p for p in parts if p.strip()]
-
-
-def facts(section_text, page_text, page_path=None, versions=(2, 3)):
+def facts(section, page_paths, links_from=None, versions=(2, 3)):
     """Source and output text of the snippets a section shows.
 
-    A section that shows none is backed by the whole page's snippets; on a page that shows
-    none (the FAQ), by the snippets of the pages the section links to. `versions` chooses the
-    Keras versions whose outputs count, where a snippet records one per version.
+    A section that shows none is backed by the whole page's snippets (`page_paths`); on a page
+    that shows none (the FAQ), by the snippets of the pages the section links to. `versions`
+    chooses the Keras versions whose outputs count, where a snippet records one per version.
     """
-    paths = includes_in(section_text) or includes_in(page_text)
-    if not paths and page_path is not None:
-        for link in re.findall(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", section_text):
-            target = (page_path.parent / link).resolve()
+    paths = [i.path for i in section.includes] or list(page_paths)
+    if not paths and links_from is not None:
+        for link in re.findall(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", section.text):
+            target = (links_from.parent / link).resolve()
             if target.exists():
-                paths += includes_in(_read(target))
+                paths += pagemodel.Page.read(target).include_paths()
     texts = []
     for rel_path in paths:
         path = SNIPPETS / rel_path
@@ -140,14 +124,16 @@ def _read(path):
 def check_text(page_text, page_path=None):
     """Return a list of complaints, one per number or code span that no snippet backs."""
     complaints = []
-    page_text = re.sub(r"\A---\n.*?\n---\n", lambda m: "\n" * m.group(0).count("\n"), page_text, flags=re.S)
-    for section in sections(page_text):
+    sections = pagemodel.text_sections(page_text)
+    page_paths = [i.path for section in sections for i in section.includes]
+    prose_lines = blank_markup(page_text).split("\n")
+    for section in sections:
         # Numbers in the prose describe the default version's (Keras 3's) outputs; a code span
         # may quote either version's (`dense/kernel:0` is Keras 2's name for a variable).
-        known_numbers = numbers(facts(section, page_text, page_path, versions=(3,)))
-        known_squashed = squash(facts(section, page_text, page_path))
-        heading = next((l.lstrip("# ").strip() for l in section.splitlines() if l.startswith("#")), "")
-        prose = strip_markup(section)
+        known_numbers = numbers(facts(section, page_paths, page_path, versions=(3,)))
+        known_squashed = squash(facts(section, page_paths, page_path))
+        heading = section.heading.text if section.heading else ""
+        prose = strip_markup("\n".join(prose_lines[section.start : section.end]))
         for span in CODE_SPAN.findall(prose):
             if re.search(r"\d", IGNORED.sub("", span)) and squash(span) not in known_squashed:
                 complaints.append(f"in '{heading}': `{span}` occurs in none of the section's snippets or outputs")

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from project import pages, rel, twin, url_path
+from pagemodel import pages, rel, twin, url_path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

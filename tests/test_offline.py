@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 import yaml
 
-from project import ROOT
+from pagemodel import ROOT
 
 try:  # Playwright's launch arguments for Debian's Chromium, as in the browser tests
     from test_browser import browser_type_launch_args  # noqa: F401

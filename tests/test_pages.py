@@ -4,15 +4,16 @@ import hashlib
 import re
 
 import pytest
-import yaml
 
-from project import (
+from pagemodel import (
     DOCS,
     INCLUDE,
     SNIPPETS,
-    code_blocks,
-    includes,
+    Page,
+    blank_markup,
     mkdocs_config,
+    nav_entries,
+    nav_translations,
     output_candidates,
     pages,
     rel,
@@ -20,6 +21,10 @@ from project import (
     twin,
 )
 from prose import check_text, number_positions
+
+
+def includes(page):
+    return Page.read(page).include_paths()
 
 PAGES = pages()
 ENGLISH, CHINESE = pages("en"), pages("zh")
@@ -33,9 +38,9 @@ def ids(paths):
 def test_code_blocks_only_include_snippets(page):
     """No program or output is typed into a page: a block holds `--8<--` include lines only."""
     typed = [
-        f"{rel(page)}:{line}: ```{info or ''} block has typed content: {body[0].strip()[:60]!r}"
-        for line, info, body in code_blocks(page.read_text(encoding="utf-8"))
-        if any(l.strip() and not INCLUDE.match(l) for l in body)
+        f"{rel(page)}:{fence.line}: ```{fence.info} block has typed content: {fence.body[0].strip()[:60]!r}"
+        for fence in Page.read(page).fences
+        if any(l.strip() and not INCLUDE.match(l) for l in fence.body)
     ]
     assert not typed, "Put the code in snippets/ and include it:\n" + "\n".join(typed)
 
@@ -82,12 +87,6 @@ def test_both_languages_include_the_same_snippets(page):
     )
 
 
-def front_matter(page):
-    text = page.read_text(encoding="utf-8")
-    m = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    return yaml.safe_load(m.group(1)) if m else {}
-
-
 def fingerprint(page):
     return hashlib.sha256(page.read_bytes()).hexdigest()[:12]
 
@@ -98,7 +97,7 @@ def test_translation_is_of_the_current_english_page(page):
     english = twin(page)
     if not english.exists():
         pytest.fail(f"{rel(page)} has no English original: create {rel(english)}", pytrace=False)
-    recorded = front_matter(page).get("translation_of")
+    recorded = Page.read(page).front_matter.get("translation_of")
     current = fingerprint(english)
     assert recorded == current, (
         f"{rel(english)} changed since {rel(page)} was translated "
@@ -158,39 +157,18 @@ def nav_titles(nav):
                     yield from nav_titles(value)
 
 
-def nav_files(nav):
-    for item in nav:
-        values = item.values() if isinstance(item, dict) else [item]
-        for value in values:
-            if isinstance(value, list):
-                yield from nav_files(value)
-            else:
-                yield value
-
-
 def test_navigation_is_translated_and_complete():
     config = mkdocs_config()
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    zh = next(l for l in i18n["languages"] if l["locale"] == "zh")
-    untranslated = [t for t in nav_titles(config["nav"]) if t not in zh.get("nav_translations", {})]
+    translations = nav_translations(config, "zh")
+    untranslated = [t for t in nav_titles(config["nav"]) if t not in translations]
     assert not untranslated, f"mkdocs.yml: nav titles with no Chinese in nav_translations: {untranslated}"
-    listed = set(nav_files(config["nav"]))
+    listed = {path for _, path in nav_entries(config["nav"])}
     unlisted = [rel(p) for p in ENGLISH if p.relative_to(DOCS / "en").as_posix() not in listed]
     assert not unlisted, f"pages missing from mkdocs.yml's nav: {unlisted}"
 
 
-HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$")
-
-
 def heading_ids(page):
-    ids, in_fence = [], False
-    for line in page.read_text(encoding="utf-8").splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        m = None if in_fence else HEADING.match(line)
-        if m:
-            ids.append((m.group(1), m.group(3), m.group(2)))
-    return ids
+    return [("#" * h.level, h.id, h.text) for h in Page.read(page).headings if h.level >= 2]
 
 
 @pytest.mark.parametrize("page", ENGLISH, ids=ids(ENGLISH))
@@ -250,5 +228,4 @@ def test_every_glossary_term_is_used():
 
 def strip_code(text):
     """Prose only: code blocks and code spans hold Keras' English names, not Chinese terms."""
-    text = re.sub(r"(?ms)^\s*(`{3,}|~{3,}).*?^\s*\1\s*$", "", text)
-    return re.sub(r"`[^`\n]+`", "", text)
+    return re.sub(r"`[^`\n]+`", "", blank_markup(text))

@@ -4,9 +4,10 @@ import json
 import re
 from html.parser import HTMLParser
 
+import nbformat
 import pytest
 
-from project import pages, rel, url_path
+from pagemodel import notebook_nav_entries, pages, rel, url_of, url_path
 
 def test_strict_build_passes(built_site):
     result = built_site["result"]
@@ -163,7 +164,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     assert not broken, "broken links:\n" + "\n".join(sorted(set(broken)))
 
 
-NOTEBOOK_PAGES = ["notebooks/dense", "notebooks/summary", "notebooks/batchnorm", "notebooks/keras3"]
+NOTEBOOK_PAGES = [url_of(n).strip("/") for n in notebook_nav_entries()]
 
 
 @pytest.mark.parametrize("lang", ["", "zh/"], ids=["en", "zh"])
@@ -177,8 +178,8 @@ def test_notebook_page_is_a_rendered_notebook_with_outputs(built_site, notebook,
     assert '"cell_type"' not in page, f"{lang}{notebook}/: raw notebook JSON in the page"
     assert "<style" not in page, f"{lang}{notebook}/: nbconvert's inline styles are back"
     name = notebook.split("/")[1] + ".ipynb"
-    source = json.loads((folder / name).read_text(encoding="utf-8"))  # the download
-    prose = " ".join(c["source"] for c in source["cells"] if c["cell_type"] == "markdown")
+    source = nbformat.read(folder / name, as_version=4)  # the download
+    prose = " ".join(c.source for c in source.cells if c.cell_type == "markdown")
     has_chinese = bool(re.search(r"[\u4e00-\u9fff]", prose))
     assert has_chinese == (lang == "zh/"), f"{lang}{notebook}/{name}: prose not in the page's language"
     assert f'href="{name}"' in page, f"{lang}{notebook}/: no download link to {name}"

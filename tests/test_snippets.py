@@ -1,12 +1,18 @@
-"""Every snippet runs, in this one process, and prints exactly its recorded output."""
+"""Every snippet prints exactly its recorded output.
 
+The programs run in a Jupyter kernel, as cells of their chapter's notebook (tests/harness.py):
+the output compared here is what the notebook cell printed.
+"""
+
+import builtins
 import re
 import shutil
+import symtable
 
 import pytest
 
-from conftest import SnippetError, output_diff, run_snippet
-from project import (
+from harness import output_diff, record
+from pagemodel import (
     FIGURES,
     figure_path,
     keras_version,
@@ -21,75 +27,84 @@ from project import (
 SNIPPETS = snippet_files()
 
 
-def where(snippet):
+def where(snippet, run):
     pages = pages_including(snippet)
     shown = ", ".join(rel(p) for p in pages) if pages else "no page"
-    return f"{rel(snippet)} (shown on {shown})"
-
-
-def record(snippet, printed):
-    """Write what the snippet printed under this Keras version, keeping one file when both agree."""
-    files = output_candidates(snippet)
-    mine, other = keras_version(), 5 - keras_version()
-    if files[other].exists():
-        if files[other].read_text(encoding="utf-8") == printed:  # the versions agree again
-            files[other].rename(files["shared"])
-            files[mine].unlink(missing_ok=True)
-        else:
-            files[mine].write_text(printed, encoding="utf-8")
-        return
-    shared = files["shared"]
-    if mine == 2 and shared.exists() and shared.read_text(encoding="utf-8") != printed:
-        # Keras 2 now prints something else than the shared file, which the default (Keras 3)
-        # run records: split it into one file per version.
-        shared.rename(files[3])
-        files[2].write_text(printed, encoding="utf-8")
-        return
-    shared.write_text(printed, encoding="utf-8")
+    return f"{rel(snippet)} (shown on {shown}; run as {run.where})"
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[snippet_id(s) for s in SNIPPETS])
-def test_snippet_prints_its_recorded_output(snippet, tensorflow, pytestconfig, tmp_path):
-    try:
-        printed = run_snippet(snippet, tensorflow, tmp_path)
-    except SnippetError as err:
-        pytest.fail(f"{where(snippet)} raised an exception:\n{err}", pytrace=False)
+def test_snippet_prints_its_recorded_output(snippet, kernel, pytestconfig):
+    run = kernel.result(snippet)
+    assert run is not None, f"{rel(snippet)} was not run"
+    if run.error:
+        pytest.fail(f"{where(snippet, run)} raised an exception:\n{run.error}\n\nIt printed before failing:\n{run.printed}", pytrace=False)
 
     # Files the snippet wrote are figures for its page. Their pixels vary with fonts and
     # library versions, so only the numbers printed beside them are compared.
-    for written in sorted(tmp_path.iterdir()):
+    update = pytestconfig.getoption("--update-outputs")
+    for written in run.files:
         committed = figure_path(snippet, written.name)
-        if pytestconfig.getoption("--update-outputs"):
-            if keras_version() != 3:
-                continue  # the pages show the default (Keras 3) run's figures
-            committed.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(written, committed)
+        if update:
+            if keras_version() == 3:  # the pages show the default (Keras 3) run's figures
+                committed.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(written, committed)
         elif not committed.exists():
             pytest.fail(
-                f"{where(snippet)} wrote {written.name}, which is not in {rel(FIGURES)}: "
-                "run `pytest --update-outputs` to copy it there.",
+                f"{where(snippet, run)} wrote {written.name}, which is not in {rel(FIGURES)}: "
+                "run `.venv/bin/python tests/update_outputs.py` to copy it there.",
                 pytrace=False,
             )
 
-    expected_file = recorded_output_path(snippet)
-    if pytestconfig.getoption("--update-outputs"):
-        record(snippet, printed)
+    if update:
+        record(snippet, run.printed)
         return
-
+    expected_file = recorded_output_path(snippet)
     if not expected_file.exists():
         pytest.fail(
-            f"{where(snippet)} has no recorded output: run `pytest --update-outputs` "
+            f"{where(snippet, run)} has no recorded output: run `.venv/bin/python tests/update_outputs.py` "
             f"to create {rel(expected_file)}, then review it.",
             pytrace=False,
         )
-    diff = output_diff(expected_file, printed, f"{rel(snippet)} (printed now, Keras {keras_version()})")
+    diff = output_diff(expected_file, run.printed, f"{rel(snippet)} (printed now, Keras {keras_version()}, {run.where})")
     if diff:
         pytest.fail(
-            f"{where(snippet)} printed something other than {rel(expected_file)}.\n"
-            "If the new output is right, run `pytest --update-outputs` and review `git diff snippets/`.\n\n"
+            f"{where(snippet, run)} printed something other than {rel(expected_file)}.\n"
+            "If the new output is right, run `.venv/bin/python tests/update_outputs.py` and review the diff.\n\n"
             + diff,
             pytrace=False,
         )
+def undefined_names(source, filename="<snippet>"):
+    """Names a program reads that it neither defines nor imports (nor are builtins)."""
+    top = symtable.symtable(source, filename, "exec")
+    defined = {s.get_name() for s in top.get_symbols() if s.is_assigned() or s.is_imported() or s.is_namespace()}
+    known = defined | set(dir(builtins)) | {"__file__"}
+    missing = set()
+
+    def visit(table):
+        for symbol in table.get_symbols():
+            if symbol.is_referenced() and (table is top or symbol.is_global()) and symbol.get_name() not in known:
+                missing.add(symbol.get_name())
+        for child in table.get_children():
+            visit(child)
+
+    visit(top)
+    return sorted(missing)
+
+
+def test_undefined_names_are_found():
+    assert undefined_names("import numpy as np\nx = np.ones(2)\ndef f():\n    return [y for _ in x]\nprint(model, f)") == [
+        "model",
+        "y",
+    ]
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=[snippet_id(s) for s in SNIPPETS])
+def test_snippet_is_a_complete_program(snippet):
+    """The programs run one after another in one kernel, as in a notebook; each must still run
+    on its own with `python`, so it may use no name that an earlier program defined."""
+    missing = undefined_names(snippet.read_text(encoding="utf-8"), str(snippet))
+    assert not missing, f"{rel(snippet)} uses names it does not define or import: {missing}"
 
 
 TOTALS = re.compile(r"^\s*(Total|Trainable|Non-trainable|Optimizer) params: ([\d,]+)", re.M)

@@ -16,7 +16,7 @@ import pytest
 import zh_comments
 from zh_comments import code_tokens, comments, missing, translate, translations
 
-from project import SNIPPETS, includes, pages, rel, url_path
+from pagemodel import SNIPPETS, Page, pages, rel, url_path
 from test_pages import glossary
 
 try:  # the browser tests' fixtures: Debian's Chromium through Playwright, the site on localhost
@@ -27,7 +27,7 @@ else:
     NO_BROWSER = ""
 
 CHINESE = pages("zh")
-SHOWN = sorted({path for page in CHINESE for path in includes(page) if path.endswith(".py")})
+SHOWN = sorted({path for page in CHINESE for path in Page.read(page).include_paths() if path.endswith(".py")})
 TABLE = rel(zh_comments.TRANSLATIONS)
 
 
@@ -156,7 +156,7 @@ def test_built_chinese_page_shows_the_chinese_comments(built_site, page):
     assert built_site["result"].returncode == 0, "the site did not build; see test_strict_build_passes"
     text = page_text(built_site["site"], page)
     absent = []
-    for snippet in (p for p in includes(page) if p.endswith(".py")):
+    for snippet in (p for p in Page.read(page).include_paths() if p.endswith(".py")):
         original = source(snippet)
         english = {line.strip() for line in original.splitlines()}
         for line in translate(original, snippet).splitlines():
@@ -194,23 +194,18 @@ def test_copy_button_copies_the_chinese_code_the_page_shows(visit):
 
 
 def test_chinese_notebooks_hold_the_translated_snippets():
-    import importlib.util
+    import pagemodel
 
-    from project import ROOT, mkdocs_config
-
-    spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks" / "notebooks.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
     cells = [
         cell
-        for chapter, title, chapter_pages in hook.chapters(mkdocs_config()["nav"])
-        for cell in hook.notebook(chapter, title, chapter_pages, "zh", {})["cells"]
-        if cell["cell_type"] == "code" and cell["metadata"].get("snippet")
+        for chapter in pagemodel.chapters()
+        for cell in pagemodel.notebook(chapter, "zh").cells
+        if cell.cell_type == "code" and cell.metadata.get("snippet")
     ]
     assert cells, "the Chinese notebooks hold no snippet"
     differ = [
-        cell["metadata"]["snippet"]
+        cell.metadata["snippet"]
         for cell in cells
-        if cell["source"] != translate(source(cell["metadata"]["snippet"]), cell["metadata"]["snippet"]).rstrip("\n")
+        if cell.source != translate(source(cell.metadata["snippet"]), cell.metadata["snippet"]).rstrip("\n")
     ]
     assert not differ, f"Chinese notebook cells that are not the translated snippet: {differ}"

@@ -1,3 +1,4 @@
+# requires: two-cpus
 import numpy as np
 import tensorflow as tf
 from tensorflow import keras

@@ -1,0 +1,301 @@
+"""The test harness: runs the programs in a real Jupyter kernel, and normalises, records, splits,
+merges and diffs their outputs.
+
+Each program runs once per suite. The chapter notebooks (pagemodel.notebook, the files the site
+serves) run top to bottom in one kernel (nbclient + ipykernel), the English ones: a Chinese
+notebook holds the same cells, its programs differing at most in their comments, which
+test_notebooks.py checks by comparing the cells' syntax trees, so running it would repeat the
+same computations. A program's output, as its notebook cell printed it, is what
+test_snippets.py compares with the recorded output; a snippet that no chapter shows runs in
+the same kernel after them, preceded by the same reset cell. Notebooks whose programs need a
+setup cell (`# requires: two-cpus`: the CPU split into two logical devices, which must come
+before TensorFlow starts its runtime) run first. The kernel's working folder is a temporary
+one; after each program the files it wrote (figures) are moved aside under its name.
+
+The pytest process itself never imports TensorFlow for this.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pagemodel
+from pagemodel import ROOT, SNIPPETS, keras_version, output_candidates, rel
+
+# ---------------------------------------------------------------------------------------------
+# Outputs: normalise, diff, record
+
+# Text that changes from run to run and that no page talks about.
+VOLATILE = [
+    (re.compile(r"0x[0-9a-fA-F]{6,}"), "0x…"),  # object addresses
+    (re.compile(r"\b\d+(?:\.\d+)?m?s(?:/step)?\b(?=[ \t]*(?:-|$))", re.M), "…s"),  # progress-bar timings
+]
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# In a kernel (an interactive session) TensorFlow sends its log records to stdout; run as
+# `python snippet.py`, a program sends them to stderr. They are no part of its output.
+LOG_RECORD = re.compile(r"^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):(?:tensorflow|absl):.*\n?", re.M)
+
+
+def normalise(text):
+    for pattern, replacement in VOLATILE:
+        text = pattern.sub(replacement, text)
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def output_diff(expected_file, printed, printed_by):
+    """A unified diff from a recorded output file to what was printed now ('' when equal)."""
+    expected = expected_file.read_text(encoding="utf-8")
+    return "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            printed.splitlines(keepends=True),
+            fromfile=f"{rel(expected_file)} (recorded)",
+            tofile=printed_by,
+        )
+    )
+
+
+def record(snippet, printed, version=None):
+    """Write what the snippet printed under this Keras version, keeping one file when both agree.
+
+    The default run (Keras 3) writes the shared `name.out`; a Keras 2 run that prints something
+    else splits it into `name.keras3.out` and `name.keras2.out`; when the two agree again, they
+    are merged back into `name.out`.
+    """
+    files = output_candidates(snippet)
+    mine = version or keras_version()
+    other = 5 - mine
+    if files[other].exists():
+        if files[other].read_text(encoding="utf-8") == printed:  # the versions agree again
+            files[other].rename(files["shared"])
+            files[mine].unlink(missing_ok=True)
+        else:
+            files[mine].write_text(printed, encoding="utf-8")
+        return
+    shared = files["shared"]
+    if mine == 2 and shared.exists() and shared.read_text(encoding="utf-8") != printed:
+        shared.rename(files[3])
+        files[2].write_text(printed, encoding="utf-8")
+        return
+    shared.write_text(printed, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Running the programs in a kernel
+
+
+@dataclasses.dataclass
+class Run:
+    """One program's run: what it printed (normalised), where it ran, what it raised and wrote."""
+
+    snippet: Path
+    printed: str
+    where: str  # "notebook batchnorm (en), cell 12"
+    error: str | None = None
+    files: list = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class NotebookRun:
+    name: str
+    nb: object  # the executed NotebookNode
+    errors: list  # (cell number, source's first line, traceback) of cells that raised
+
+
+def cell_text(cell):
+    """What a code cell printed: stdout, and the plain text of what it displayed (Keras 3's
+    summary() draws its table with rich, which in a kernel displays it instead of printing)."""
+    parts = []
+    for out in cell.get("outputs", []):
+        if out["output_type"] == "stream" and out["name"] == "stdout":
+            parts.append(out["text"])
+        elif out["output_type"] == "display_data" and "text/plain" in out["data"] and len(out["data"]) <= 2:
+            if not any(k.startswith("image/") for k in out["data"]):
+                parts.append(out["data"]["text/plain"])
+    return LOG_RECORD.sub("", ANSI.sub("", "".join(parts)))
+
+
+def cell_error(cell):
+    for out in cell.get("outputs", []):
+        if out["output_type"] == "error":
+            return ANSI.sub("", "\n".join(out["traceback"]))
+    return None
+
+
+def standalone_notebook(snippets):
+    """Programs that no chapter shows, as a notebook of the same cells."""
+    import nbformat
+
+    needs = set().union(*(pagemodel.requirements(s) for s in snippets)) if snippets else set()
+    cells = [pagemodel._code_cell(pagemodel.SETUP[n], tags=["setup"]) for n in sorted(needs)]
+    for snippet in snippets:
+        cells.append(pagemodel._code_cell(pagemodel.RESET, tags=["reset"]))
+        cells.append(pagemodel._code_cell(pagemodel.program_source(snippet, "en"), snippet=rel_snippet(snippet)))
+    for number, cell in enumerate(cells):
+        cell.id = f"standalone-{number}"
+    return nbformat.from_dict({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": cells})
+
+
+def rel_snippet(snippet):
+    return Path(snippet).relative_to(SNIPPETS).as_posix()
+
+
+class Kernel:
+    """The programs of the suite, run lazily, once, in one kernel.
+
+    `wanted` is what the session selected: snippets whose output is tested and chapters whose
+    notebook is tested whole. A chapter tested whole runs every cell; otherwise only its setup
+    cells and the reset and program cells of the selected snippets run (`pytest -k name`).
+    """
+
+    def __init__(self, workdir, device="cpu", snippets=(), chapters=()):
+        self.workdir = Path(workdir)
+        self.device = device
+        self.snippets = {rel_snippet(s) for s in snippets}
+        self.whole = set(chapters)
+        self.runs, self.notebooks = {}, {}
+        self.failure = None
+        self._done = False
+
+    def env(self):
+        env = {**os.environ, "JUPYTER_COLUMNS": os.environ.get("COLUMNS", "100"), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+        if self.device == "cpu":
+            env["CUDA_VISIBLE_DEVICES"] = "-1"
+        return env
+
+    def plan(self):
+        """[(name, notebook, cell indices to run)], the notebooks with setup cells first."""
+        config = pagemodel.mkdocs_config()
+        jobs, shown = [], set()
+        for chapter in pagemodel.chapters(config):
+            nb = pagemodel.notebook(chapter, "en", config)
+            programs = {c.metadata.get("snippet") for c in nb.cells if c.metadata.get("snippet")}
+            shown |= programs
+            if chapter.name in self.whole:
+                jobs.append((chapter.name, nb, list(range(len(nb.cells)))))
+            elif programs & self.snippets:
+                jobs.append((chapter.name, nb, self._selected(nb)))
+        rest = sorted(SNIPPETS / s for s in self.snippets - shown)
+        if rest:
+            nb = standalone_notebook(rest)
+            jobs.append(("standalone", nb, list(range(len(nb.cells)))))
+        return sorted(jobs, key=lambda job: not any("setup" in c.metadata.get("tags", []) for c in job[1].cells))
+
+    def _selected(self, nb):
+        chosen = []
+        for index, cell in enumerate(nb.cells):
+            tags = cell.metadata.get("tags", [])
+            if "setup" in tags:
+                chosen.append(index)
+            elif cell.metadata.get("snippet") in self.snippets:
+                chosen += [index - 1, index]  # its reset cell, then the program
+        return [i for i in chosen if nb.cells[i].cell_type == "code"]
+
+    def run(self):
+        if self._done:
+            return
+        self._done = True
+        from nbclient import NotebookClient
+
+        jobs = self.plan()
+        if not jobs:
+            return
+        cwd = self.workdir / "cwd"
+        cwd.mkdir(parents=True, exist_ok=True)
+        client = NotebookClient(
+            jobs[0][1],
+            kernel_name="python3",
+            timeout=1800,
+            allow_errors=True,
+            resources={"metadata": {"path": str(cwd)}},
+        )
+        with client.setup_kernel(env=self.env()):
+            if self.device == "gpu":
+                self._check_gpu(client)
+            for name, nb, indices in jobs:
+                client.nb = nb
+                errors = []
+                for index in indices:
+                    cell = nb.cells[index]
+                    client.execute_cell(cell, index)
+                    error = cell_error(cell)
+                    snippet = cell.metadata.get("snippet")
+                    where = f"notebook {name} (en), cell {index + 1}"
+                    if error:
+                        errors.append((index + 1, cell.source.splitlines()[0] if cell.source else "", error))
+                    if snippet:
+                        self.runs[snippet] = Run(SNIPPETS / snippet, normalise(cell_text(cell)), where, error, self._files(cwd, snippet))
+                self.notebooks[name] = NotebookRun(name, nb, errors)
+
+    def _files(self, cwd, snippet):
+        """Move what the program wrote in the kernel's folder aside, under the program's name."""
+        written = sorted(cwd.iterdir())
+        if not written:
+            return []
+        keep = self.workdir / "files" / Path(snippet).with_suffix("")
+        keep.mkdir(parents=True, exist_ok=True)
+        for path in written:
+            shutil.move(str(path), keep / path.name)
+        return sorted(keep.iterdir())
+
+    def _check_gpu(self, client):
+        import nbformat
+
+        probe = nbformat.from_dict(
+            {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+             "source": "import tensorflow as tf\nprint(len(tf.config.list_physical_devices('GPU')), tf.__version__, tf.test.is_built_with_cuda())"}
+        )
+        client.nb = nbformat.from_dict({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [probe]})
+        client.execute_cell(probe, 0)
+        gpus, version, cuda = (cell_text(probe).split() + ["?", "?", "?"])[:3]
+        if gpus in ("0", "?"):
+            self.failure = (
+                "--tf-device gpu was given, but TensorFlow sees no GPU in the kernel "
+                f"(tensorflow {version}, built with CUDA: {cuda}). Install TensorFlow with GPU "
+                "support (see README, 'Keras 2 and GPUs') or run without --tf-device gpu."
+            )
+            raise RuntimeError(self.failure)
+
+    def result(self, snippet):
+        self.run()
+        return self.runs.get(rel_snippet(snippet))
+
+    def notebook(self, name):
+        self.run()
+        return self.notebooks.get(name)
+
+
+# ---------------------------------------------------------------------------------------------
+# The build, without TensorFlow
+
+# Put on PYTHONPATH for the build: importing tensorflow leaves a mark and fails.
+TENSORFLOW_TRAP = '''
+import os, pathlib
+pathlib.Path(os.environ["TENSORFLOW_TRAP_MARK"]).write_text("imported")
+raise ImportError("mkdocs build must not import TensorFlow")
+'''
+
+
+def build_site(work):
+    """`mkdocs build --strict` into `work`/site, with a tensorflow that fails when imported."""
+    trap = work / "trap" / "tensorflow"
+    trap.mkdir(parents=True)
+    (trap / "__init__.py").write_text(TENSORFLOW_TRAP)
+    mark = work / "tensorflow-imported"
+    site = work / "site"
+    env = {**os.environ, "PYTHONPATH": str(trap.parent), "TENSORFLOW_TRAP_MARK": str(mark), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return {"result": result, "site": site, "tensorflow_imported": mark.exists()}

@@ -1,0 +1,59 @@
+"""The harness (tests/harness.py) without a kernel: what it plans to run, how it reads a
+cell's output, and how it records outputs of the two Keras versions."""
+
+import nbformat
+
+import harness
+import pagemodel
+from pagemodel import SNIPPETS
+
+
+def test_record_splits_and_merges_the_versions(tmp_path):
+    snippet = tmp_path / "x.py"
+    snippet.write_text("print(1)\n")
+    names = lambda: sorted(p.name for p in tmp_path.glob("x*.out"))  # noqa: E731
+    harness.record(snippet, "same\n", version=3)
+    harness.record(snippet, "same\n", version=2)
+    assert names() == ["x.out"]
+    harness.record(snippet, "keras 2\n", version=2)  # Keras 2 now prints something else: split
+    assert names() == ["x.keras2.out", "x.keras3.out"]
+    assert (tmp_path / "x.keras3.out").read_text() == "same\n"
+    harness.record(snippet, "keras 2\n", version=3)  # the versions agree again: merge
+    assert names() == ["x.out"] and (tmp_path / "x.out").read_text() == "keras 2\n"
+
+
+def test_cell_text_is_what_the_program_printed():
+    cell = {
+        "outputs": [
+            {"output_type": "stream", "name": "stdout", "text": "INFO:tensorflow:Using MirroredStrategy\nreplicas: 2\n"},
+            {"output_type": "stream", "name": "stderr", "text": "a warning\n"},
+            {"output_type": "display_data", "metadata": {}, "data": {"text/plain": "\x1b[1mModel\x1b[0m\n", "text/html": "<pre>"}},
+            {"output_type": "display_data", "metadata": {}, "data": {"text/plain": "<Figure>", "image/png": "..."}},
+            {"output_type": "execute_result", "metadata": {}, "data": {"text/plain": "42"}, "execution_count": 1},
+        ]
+    }
+    assert harness.cell_text(cell) == "replicas: 2\nModel\n"
+
+
+def test_normalise_hides_addresses_and_timings():
+    printed = "<obj at 0x7f3a2b4c5d6e>  \n1/1 ━━ 12ms/step - loss: 0.5\n"
+    assert harness.normalise(printed) == "<obj at 0x…>\n1/1 ━━ …s - loss: 0.5\n"
+
+
+def test_a_program_needing_two_cpus_runs_first_after_its_setup_cell(tmp_path):
+    wanted = [SNIPPETS / "dense" / "output_shape.py", SNIPPETS / "distributed" / "sync_batchnorm.py"]
+    jobs = harness.Kernel(tmp_path, snippets=wanted).plan()
+    assert [name for name, _, _ in jobs] == ["batchnorm", "dense"]
+    runs = [[nb.cells[i].metadata.get("snippet") or nb.cells[i].metadata["tags"][0] for i in cells] for _, nb, cells in jobs]
+    assert runs == [["setup", "reset", "distributed/sync_batchnorm.py"], ["reset", "dense/output_shape.py"]]
+
+
+def test_a_program_on_no_chapter_runs_on_its_own():
+    nb = harness.standalone_notebook([SNIPPETS / "distributed" / "sync_batchnorm.py"])
+    nbformat.validate(nb)
+    assert [c.metadata.get("tags", [c.metadata.get("snippet")])[0] for c in nb.cells] == [
+        "setup",
+        "reset",
+        "distributed/sync_batchnorm.py",
+    ]
+    assert nb.cells[1].source == pagemodel.RESET
