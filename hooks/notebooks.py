@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 LANGUAGES = ("en", "zh")
-NOT_CHAPTERS = {"index.md", "faq.md", "glossary.md"}
+NOT_CHAPTERS = {"index.md", "faq.md", "glossary.md", "tools"}  # tools/: in-browser tools, not a chapter
 
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+)(?::[^"]*)?"\s*$')
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
@@ -90,7 +90,7 @@ def chapters(nav):
         if isinstance(value, list):
             paths = [v for entry in value for v in (entry.values() if isinstance(entry, dict) else [entry])]
             paths = [p for p in paths if isinstance(p, str) and p.endswith(".md")]
-            if paths:
+            if paths and paths[0].split("/")[0] not in NOT_CHAPTERS:
                 found.append((paths[0].split("/")[0], title, paths))
         elif isinstance(value, str) and value.endswith(".md") and value not in NOT_CHAPTERS:
             found.append((value.split("/")[0] if "/" in value else Path(value).stem, title, [value]))
