@@ -54,12 +54,12 @@ def calculator_table(page):
     return page.evaluate(
         """() => {
         const root = document.getElementById('kt-calculator');
-        const rows = [...root.querySelectorAll('.kt-table tbody tr')].map(tr =>
+        const rows = [...root.querySelectorAll('table tbody tr')].map(tr =>
             [tr.dataset.name, tr.dataset.class, tr.dataset.shape, tr.dataset.params]);
         const t = root.querySelector('.kt-totals');
         return {state: root.dataset.state, rows, status: root.querySelector('.kt-status').innerText,
                 totals: [t.dataset.total, t.dataset.trainable, t.dataset.nontrainable].map(Number),
-                totalsText: t.innerText, tableHidden: root.querySelector('.kt-table').hidden};
+                totalsText: t.innerText, tableHidden: root.querySelector('table').offsetParent === null};  // not rendered
     }"""
     )
 
@@ -148,7 +148,7 @@ def test_explainer_accounts_for_every_row_and_total_of_every_recorded_summary(vi
             """() => {
             const root = document.getElementById('kt-explainer');
             return {state: root.dataset.state, status: root.querySelector('.kt-status').innerText,
-                    rows: [...root.querySelectorAll('.kt-table tbody tr')].map(tr =>
+                    rows: [...root.querySelectorAll('table tbody tr')].map(tr =>
                         [tr.dataset.name, Number(tr.dataset.params), tr.dataset.status, tr.innerText]),
                     checks: [...root.querySelectorAll('.kt-checks li')].map(li => [li.dataset.check, li.dataset.status, li.innerText])};
         }"""

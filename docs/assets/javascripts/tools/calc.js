@@ -30,7 +30,7 @@ export const LAYERS = {
 };
 // Arguments that would change a count or a shape in a way this calculator does not follow.
 const NOT_DEFAULT = { dilation_rate: 1, groups: 1, renorm: false, rms_scaling: false, data_format: "channels_last", sparse: false };
-const MODULES = new Set(["tf", "tensorflow", "keras", "layers", "models", "np", "numpy"]);
+const MODULES = new Set(["tf", "tensorflow", "keras", "layers", "models", "np", "numpy", "regularizers", "initializers", "activations", "constraints", "optimizers", "losses"]);
 const MODEL_METHODS_IGNORED = new Set(["summary", "compile", "fit", "evaluate", "predict", "save", "count_params", "save_weights", "load_weights"]);
 
 export function snake(name) {

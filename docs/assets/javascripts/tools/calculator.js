@@ -23,7 +23,7 @@ const f = (x) => x.toLocaleString("en-US");
 
 function render(res) {
   const status = root.querySelector(".kt-status");
-  const table = root.querySelector(".kt-table");
+  const table = root.querySelector("table");
   const totals = root.querySelector(".kt-totals");
   const hints = root.querySelector(".kt-hints");
   root.dataset.state = res.status;
@@ -105,7 +105,7 @@ function init() {
 <div class="kt-program" hidden><p>${T.programTitle}</p><pre><code class="kt-program-text"></code></pre></div>
 <div class="kt-status admonition" role="status" aria-live="polite"></div>
 <ul class="kt-hints" hidden></ul>
-<div class="md-typeset__scrollwrap"><table class="kt-table" hidden><thead><tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th><th>${T.how}</th></tr></thead><tbody></tbody></table></div>
+<div class="md-typeset__scrollwrap"><table hidden><thead><tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th><th>${T.how}</th></tr></thead><tbody></tbody></table></div>
 <pre class="kt-totals" hidden></pre>`;
   const area = root.querySelector("textarea");
   let text = EXAMPLE;

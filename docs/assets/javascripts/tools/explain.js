@@ -11,15 +11,18 @@ const NOISE = /^[\s_=━─┈-]*$/;
 
 export function className(text) {
   // "BatchNormalization", or a cut-short "BatchNo" / "BatchN": the known class it starts.
-  const t = text.replace(/\s+/g, "").replace(/\)$/, "");
+  // Keras 3 ends a cut name with "…".
+  const t = text.replace(/\s+/g, "").replace(/\)$/, "").replace(/…$/, "");
   if (KNOWN.includes(t)) return { cls: t, known: true };
-  const candidates = text.trim().endsWith(")") ? [] : KNOWN.filter((k) => k.startsWith(t));
+  const candidates = /\)\s*$/.test(text) ? [] : KNOWN.filter((k) => k.startsWith(t));
   if (t.length >= 3 && candidates.length === 1) return { cls: candidates[0], known: true, cut: t };
+  // Cut short between classes that all have no weights (GlobalAveragePool… is 1D or 2D): zero either way.
+  if (t.length >= 3 && candidates.length > 1 && candidates.every((k) => ZERO.includes(k))) return { cls: `${t}…`, known: true, zero: true };
   return { cls: t, known: false };
 }
 
 export function parseShape(text) {
-  const m = /^\((.*)\)$/.exec(text.replace(/\s+/g, ""));
+  const m = /^\[?\((.*)\)\]?$/.exec(text.replace(/\s+/g, ""));
   if (!m) return null;
   const dims = m[1].split(",").filter((d, i, a) => d !== "" || i < a.length - 1);
   if (dims.some((d) => d !== "None" && !/^\d+$/.test(d))) return null;
@@ -32,9 +35,11 @@ function readRow(parts, line) {
   if (!m) return { error: line };
   const params = parts[2].replace(/\(unbuilt\)/, "").replace(/[\s,]/g, "");
   if (!/^\d+$/.test(params)) return { error: line };
-  const { cls, known, cut } = className(m[2]);
+  const { cls, known, cut, zero } = className(m[2]);
   const shapeText = parts[1].trim().replace(/\s*,\s*/g, ", ").replace(/\(\s+/g, "(").replace(/\s+\)/g, ")");
-  return { name: m[1].replace(/\s+/g, ""), cls, known, cut, shapeText, shape: parseShape(shapeText), params: Number(params), line, unbuilt: /unbuilt/.test(parts[2]) };
+  // A functional model's "Connected to" names the layer whose output this row takes.
+  const from = /^[\s'[]*([\w.\/-]+…?)/.exec(parts[3] || "");
+  return { name: m[1].replace(/\s+/g, ""), cls, known, cut, zero, shapeText, shape: parseShape(shapeText), params: Number(params), line, from: from && from[1], unbuilt: /unbuilt/.test(parts[2]) };
 }
 
 export function parse(text) {
@@ -49,10 +54,11 @@ export function parse(text) {
     const cols = lines[header].split("┃").map((s) => s.trim());
     const ci = ["Layer (type)", "Output Shape", "Param #"].map((h) => cols.indexOf(h));
     if (ci.includes(-1)) return bad(header);
+    ci.push(cols.indexOf("Connected to"));
     let group = null;
     const flush = () => {
       if (!group) return null;
-      const row = readRow([group[0].join(" "), group[1].join(" "), group[2].join("")], group.line);
+      const row = readRow([group[0].join(" "), group[1].join(" "), group[2].join(""), group[3].join(" ")], group.line);
       group = null;
       if (row.error) return row.error;
       rows.push(row);
@@ -63,8 +69,8 @@ export function parse(text) {
       if (l.startsWith("│")) {
         const cells = l.split("│").map((s) => s.trim());
         if (cells.length !== cols.length) return bad(i);
-        if (!group) group = Object.assign([[], [], []], { line: i + 1 });
-        ci.forEach((c, k) => cells[c] && group[k].push(cells[c]));
+        if (!group) group = Object.assign([[], [], [], []], { line: i + 1 });
+        ci.forEach((c, k) => c >= 0 && cells[c] && group[k].push(cells[c]));
       } else if (l.startsWith("├") || l.startsWith("└") || l.startsWith("┡") || l.startsWith("┏") || l.startsWith("┃")) {
         const e = flush();
         if (e) return bad(e - 1);
@@ -81,7 +87,7 @@ export function parse(text) {
     const field = (l, a, b) => l.slice(a, b === Infinity ? undefined : b).trim();
     const finish = () => {
       if (!cur) return null;
-      const row = readRow([cur[0], cur[1], cur[2]], cur.line);
+      const row = readRow([cur[0], cur[1], cur[2], cur[3]], cur.line);
       cur = null;
       if (row.error) return row.error;
       rows.push(row);
@@ -101,11 +107,13 @@ export function parse(text) {
       if (params) {
         const e = finish();
         if (e) return bad(e - 1);
-        cur = Object.assign([name, shape, params], { line: i + 1 });
+        cur = Object.assign([name, shape, params, next === Infinity ? "" : l.slice(next)], { line: i + 1 });
       } else if (cur && (name || shape)) {
         cur[0] += name;
         cur[1] += shape;
-      } else if (!(name || shape) && next !== Infinity) continue;
+      } else if (!(name || shape) && next !== Infinity) {
+        if (cur) cur[3] += " " + l.slice(next);
+      }
       else return bad(i);
     }
     const e = finish();
@@ -124,14 +132,14 @@ const last = (s) => (s && s.length ? s[s.length - 1] : null);
 
 function squareOrArea(k) {
   const r = Math.round(Math.sqrt(k));
-  return r * r === k ? `${r} × ${r}` : `${k}`;
+  return r * r === k ? `${r} × ${r}` : `h × w = ${k}`;
 }
 
 // One row: {status: 'ok'|'taken'|'mismatch', code, args, nt (non-trainable it implies)}.
 function explainRow(row, prev) {
   const P = row.params, S = row.shape, n = last(prev), c = last(S);
   if (!row.known) return { status: "taken", code: "exTaken", args: [] };
-  if (ZERO.includes(row.cls)) return P === 0 ? { status: "ok", code: "exZero", args: [] } : { status: "mismatch", code: "mismatch", args: [P, "0"] };
+  if (ZERO.includes(row.cls) || row.zero) return P === 0 ? { status: "ok", code: "exZero", args: [] } : { status: "mismatch", code: "mismatch", args: [P, "0"] };
   if (!S || c === null) return { status: "taken", code: "exUnknownShape", args: [] };
   switch (row.cls) {
     case "Dense":
@@ -173,8 +181,20 @@ export function explain(text) {
   if (parsed.error) return { status: "error", error: parsed.error };
   const { rows, totals } = parsed;
   let prev = null, sum = 0, nt = 0, ntKnown = true;
+  const shapes = new Map();
+  const functional = rows.some((r) => r.from);
+  const source = (name) => {
+    // The shape of the row named in "Connected to" (Keras 3 may cut the name with "…").
+    if (shapes.has(name)) return shapes.get(name);
+    const stem = name.endsWith("…") ? name.slice(0, -1) : null;
+    const hits = stem ? [...shapes.keys()].filter((k) => k.startsWith(stem.replace(/…$/, ""))) : [];
+    return hits.length === 1 ? shapes.get(hits[0]) : null;
+  };
   for (const row of rows) {
+    // In a functional model a row's input is the row it is connected to, not the row above.
+    if (functional) prev = row.from ? source(row.from) : null;
     Object.assign(row, explainRow(row, row.cls === "InputLayer" ? null : prev));
+    shapes.set(row.name, row.shape);
     if (row.cls === "InputLayer") row.status = row.params === 0 ? "ok" : "mismatch";
     sum += row.params;
     if (row.nt) nt += row.nt;

@@ -45,7 +45,7 @@ function checkText(ch) {
 
 function render(res) {
   const status = root.querySelector(".kt-status");
-  const table = root.querySelector(".kt-table");
+  const table = root.querySelector("table");
   const checks = root.querySelector(".kt-checks");
   root.dataset.state = res.status;
   let msg;
@@ -84,7 +84,7 @@ function init() {
 <p><label for="kt-summary"><strong>${T.summaryLabel}</strong></label></p>
 <textarea id="kt-summary" class="kt-input" spellcheck="false" autocapitalize="off" autocomplete="off" rows="16" wrap="off"></textarea>
 <div class="kt-status admonition" role="status" aria-live="polite"></div>
-<div class="md-typeset__scrollwrap"><table class="kt-table" hidden><thead><tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th><th>${T.explanation}</th></tr></thead><tbody></tbody></table></div>
+<div class="md-typeset__scrollwrap"><table hidden><thead><tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th><th>${T.explanation}</th></tr></thead><tbody></tbody></table></div>
 <ul class="kt-checks" hidden></ul>`;
   const area = root.querySelector("textarea");
   area.value = EXAMPLE;

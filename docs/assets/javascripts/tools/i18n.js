@@ -79,10 +79,10 @@ const EN = {
   exDense: (i, u, p) => `${i} inputs (from the previous row's shape) × ${u} units + ${u} biases = ${p}`,
   exDenseNoBias: (i, u, p) => `${i} inputs × ${u} units = ${p}, without bias (use_bias=False)`,
   exDenseFirst: (i, u, p) => `(${i} + 1) × ${u} = ${p}: ${i} inputs, read from the count (the input shape is not a row), plus one bias per unit`,
-  exBn: (k, ch, p, nt) => `${k} × ${ch} = ${p}: one ${k === 4 ? "gamma, beta, " : ""}moving mean and moving variance per channel; ${nt} of them (moving mean and variance) are non-trainable`,
-  exLn: (k, ch, p) => `${k} × ${ch} = ${p}: gamma${k === 2 ? " and beta" : ""} per feature`,
+  exBn: (k, ch, p, nt) => `${k} × ${ch} = ${p}: one ${+k === 4 ? "gamma, beta, " : +k === 3 ? "gamma or beta, " : ""}moving mean and moving variance per channel; ${nt} of them (moving mean and variance) are non-trainable`,
+  exLn: (k, ch, p) => `${k} × ${ch} = ${p}: gamma${+k === 2 ? " and beta" : ""} per feature`,
   exConv: (kx, cin, fl, p) => `(${kx} × ${cin} + 1) × ${fl} = ${p}: a ${kx} window over ${cin} input channels, plus a bias, per filter`,
-  exConvFirst: (w, fl, p) => `(${w} + 1) × ${fl} = ${p}: each filter has ${w} weights (window height × width × input channels; for example ${w === 9 ? "3 × 3 × 1" : w === 27 ? "3 × 3 × 3" : "…"}) plus a bias`,
+  exConvFirst: (w, fl, p) => `(${w} + 1) × ${fl} = ${p}: each filter has ${w} weights (window height × width × input channels; for example ${+w === 9 ? "3 × 3 × 1" : +w === 27 ? "3 × 3 × 3" : "…"}) plus a bias`,
   exEmbedding: (v, d, p) => `${v} × ${d} = ${p}: a vocabulary of ${v} rows, ${d} numbers each`,
   exZero: "no weights",
   exTaken: "a layer the explainer does not know; its count is taken as printed",
@@ -169,10 +169,10 @@ const ZH = {
   exDense: (i, u, p) => `${i} 个输入（来自上一行的形状）× ${u} 个单元 + ${u} 个偏置 = ${p}`,
   exDenseNoBias: (i, u, p) => `${i} 个输入 × ${u} 个单元 = ${p}，没有偏置（use_bias=False）`,
   exDenseFirst: (i, u, p) => `(${i} + 1) × ${u} = ${p}：输入形状不在表中，${i} 个输入是从参数个数反推的，每个单元另有一个偏置`,
-  exBn: (k, ch, p, nt) => `${k} × ${ch} = ${p}：每个通道一个${k === 4 ? " gamma、beta、" : ""}移动均值和移动方差；其中 ${nt} 个（移动均值和移动方差）是不可训练参数`,
-  exLn: (k, ch, p) => `${k} × ${ch} = ${p}：每个特征一个 gamma${k === 2 ? " 和 beta" : ""}`,
+  exBn: (k, ch, p, nt) => `${k} × ${ch} = ${p}：每个通道一个${+k === 4 ? " gamma、beta、" : +k === 3 ? " gamma 或 beta、" : ""}移动均值和移动方差；其中 ${nt} 个（移动均值和移动方差）是不可训练参数`,
+  exLn: (k, ch, p) => `${k} × ${ch} = ${p}：每个特征一个 gamma${+k === 2 ? " 和 beta" : ""}`,
   exConv: (kx, cin, fl, p) => `(${kx} × ${cin} + 1) × ${fl} = ${p}：每个过滤器在 ${cin} 个输入通道上有 ${kx} 的窗口，外加一个偏置`,
-  exConvFirst: (w, fl, p) => `(${w} + 1) × ${fl} = ${p}：每个过滤器有 ${w} 个权重（窗口高 × 宽 × 输入通道数，例如 ${w === 9 ? "3 × 3 × 1" : w === 27 ? "3 × 3 × 3" : "…"}），外加一个偏置`,
+  exConvFirst: (w, fl, p) => `(${w} + 1) × ${fl} = ${p}：每个过滤器有 ${w} 个权重（窗口高 × 宽 × 输入通道数，例如 ${+w === 9 ? "3 × 3 × 1" : +w === 27 ? "3 × 3 × 3" : "…"}），外加一个偏置`,
   exEmbedding: (v, d, p) => `${v} × ${d} = ${p}：词表有 ${v} 行，每行 ${d} 个数`,
   exZero: "没有权重",
   exTaken: "解释器不认识这种层；参数个数照打印的取用",
@@ -193,8 +193,8 @@ export const T = lang === "zh" ? ZH : EN;
 
 // The tools' few styles, added by the script so that no other page loads them.
 export function addStyle() {
-  const css = `.kt-input{width:100%;box-sizing:border-box;padding:.6em;font-family:var(--md-code-font-family),monospace;font-size:.75rem;line-height:1.4;color:var(--md-code-fg-color);background:var(--md-code-bg-color);border:1px solid var(--md-default-fg-color--lightest);border-radius:.1rem;resize:vertical}
-.kt-tool .kt-status{padding:.6em .8em}.kt-tool .kt-status code{font-size:.85em}.kt-tool tr.kt-bad td{color:#c62828}
+  const css = `.kt-tool [hidden]{display:none!important}.kt-input{width:100%;box-sizing:border-box;padding:.6em;font-family:var(--md-code-font-family),monospace;font-size:.75rem;line-height:1.4;color:var(--md-code-fg-color);background:var(--md-code-bg-color);border:1px solid var(--md-default-fg-color--lightest);border-radius:.1rem;resize:vertical}
+.kt-tool .kt-status{padding:.6em .8em}.kt-tool .kt-status code{font-size:.85em}.kt-tool tr.kt-bad td{color:#c62828}.kt-tool td:nth-child(2) code{white-space:nowrap}
 .kt-tool .kt-totals{padding:.6em .8em;background:var(--md-code-bg-color);font-size:.75rem}.kt-tool .md-button{font-size:.7rem;padding:.3em 1em;margin:.2em .4em .2em 0}`;
   const el = document.createElement("style");
   el.textContent = css;
