@@ -231,8 +231,12 @@ function call(node, fn, state, res) {
     if (fn.name === "build") {
       const arg = node.args[0] || (node.kwargs.find(([k]) => k === "input_shape") || [])[1];
       if (!arg) throw new ReadError(line, "missing", { what: "", expected: "input_shape" });
-      const shape = evaluate(arg, state, res);
-      model.buildShape = { shape: readShape(shape, line, false), line };
+      const shape = readShape(evaluate(arg, state, res), line, false);
+      // keras/src/models/sequential.py, Sequential.build: no layers is an error; a model that
+      // has an input must be built with that shape; otherwise the shape becomes its input.
+      if (!model.layers.length && !model.input) throw new Refused(line, "buildEmpty");
+      if (model.input && shapeText(model.input.shape) !== shapeText(shape)) throw new Refused(line, "buildConflict", { shape: shapeText(model.input.shape) });
+      model.input = model.input || { t: "input", shape, line };
       return NONE;
     }
     if (fn.name === "summary") { state.summaryOf = model; return NONE; }
@@ -507,10 +511,6 @@ function layerRow(layer, s) {
 
 function build(model, res) {
   let shape = model.input ? model.input.shape : null;
-  if (model.buildShape) {
-    if (shape && shapeText(shape) !== shapeText(model.buildShape.shape)) throw new Refused(model.buildShape.line, "buildConflict", { shape: shapeText(shape) });
-    shape = model.buildShape.shape;
-  }
   const name = model.name && model.name.t === "str" ? model.name.v : model.autoName;
   if (!shape) return { status: "noInput", modelName: name, rows: model.layers.map((l) => ({ name: l.name, cls: l.cls, line: l.line })) };
   const rows = [];

@@ -69,6 +69,7 @@ const EN = {
     negativeOutput: (p) => `${c(p.layer)} on input ${c(p.shape)} with window ${p.kernel}, strides ${p.strides} and padding "${p.padding}" would have an output of size zero or less.`,
     badRate: (p) => `the dropout rate must be between 0 and 1, not ${c(p.value)}.`,
     buildConflict: (p) => `${c("build()")} gives another input shape than the model already has, ${c(p.shape)}.`,
+    buildEmpty: () => `${c("build()")} is called on a model with no layers yet.`,
   },
   // explainer
   summaryLabel: "Text printed by model.summary()",
@@ -160,6 +161,7 @@ const ZH = {
     negativeOutput: (p) => `${c(p.layer)} 作用在输入 ${c(p.shape)} 上，窗口 ${p.kernel}、步长 ${p.strides}、padding "${p.padding}"，输出大小会是零或负数。`,
     badRate: (p) => `丢弃率必须在 0 到 1 之间，而不是 ${c(p.value)}。`,
     buildConflict: (p) => `${c("build()")} 给出的输入形状与模型已有的 ${c(p.shape)} 不同。`,
+    buildEmpty: () => `模型还没有任何层就调用了 ${c("build()")}。`,
   },
   summaryLabel: "model.summary() 打印的文本",
   explainEmpty: "粘贴 model.summary() 打印的文本，每一行的解释会随输入即时出现。",
