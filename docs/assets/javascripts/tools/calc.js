@@ -108,9 +108,18 @@ function runStatement(toks, state, res) {
   if (aug) throw new ReadError(line, "statement", { what: aug.v });
   const touchesModel = toks.some((t) => t.k === "name" && (LAYERS[t.v] || ["add", "build", "Sequential", "Input", "Model"].includes(t.v) || ["model", "layer"].includes((state.env.get(t.v) || {}).t)));
   const p = new Parser(eq >= 0 ? toks.slice(eq + 1) : toks);
-  if (p.done()) throw new ReadError(line, "missing", { what: "", expected: "value" });
-  const node = p.expr();
-  if (!p.done()) throw new ReadError(p.line(), "unexpected", { what: p.peek().v, expected: "" });
+  let node;
+  try {
+    if (p.done()) throw new ReadError(line, "missing", { what: "", expected: "value" });
+    node = p.expr();
+    if (!p.done()) throw new ReadError(p.line(), "unexpected", { what: p.peek().v, expected: "" });
+  } catch (e) {
+    // A line that names no model, layer or Keras class (plotting, data loading) cannot change
+    // the summary: what the calculator cannot read there is skipped.
+    if (touchesModel || !(e instanceof ReadError)) throw e;
+    if (eq >= 0 && toks[0].k === "name" && eq === 1) state.env.set(toks[0].v, { t: "poison", err: e });
+    return;
+  }
   let tnode = null;
   if (eq >= 0) {
     const target = new Parser(toks.slice(0, eq));
@@ -329,6 +338,7 @@ function addTo(model, item, line) {
   }
   if (item.t !== "layer") {
     if (item.t === "opaque") throw new ReadError(line, "cannotEvaluate", { what: item.path });
+    if (item.t === "model") throw new ReadError(line, "nestedModel");
     throw new Refused(line, "notALayer");
   }
   if (model.layers.some((l) => l.name === item.name)) throw new Refused(item.line, "duplicateName", { name: item.name });

@@ -37,7 +37,7 @@ function render(res) {
   else msg = T.ok(res.rows.length);
   status.innerHTML = msg;
   status.className = `kt-status admonition ${res.status === "ok" ? "success" : res.status === "empty" ? "info" : "failure"}`;
-  const notes = res.status === "ok" ? [
+  const notes = res.status === "ok" || res.status === "noInput" ? [
     ...res.hints.map((h) => T.line(h.line) + (h.code === "softmaxOne" ? T.hintSoftmaxOne(h.name) : h.code === "bnSoftmax" ? T.hintBnSoftmax(h.name) : T.hintBias(h.name, f(h.bias)))),
     ...res.notes.map((n) => T.line(n.line) + T.noteInputLength),
   ] : [];
