@@ -574,7 +574,7 @@ export function program(res) {
     const args = [];
     const pos = LAYERS[r.cls].pos;
     for (const [k, v] of r.layer.opts) {
-      if (["name", "input_shape", "input_dim", "input_length"].includes(k)) continue;
+      if (["name", "input_shape", "input_length"].includes(k) || (k === "input_dim" && r.cls !== "Embedding")) continue;
       if (v.t === "opaque") continue;
       args.push([k, v.t === "ns" ? v.path : show(v)]);
     }

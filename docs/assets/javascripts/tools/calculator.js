@@ -45,6 +45,7 @@ function render(res) {
   hints.hidden = !notes.length;
   if (res.status !== "ok") {
     table.hidden = totals.hidden = true;
+    table.querySelector("tbody").innerHTML = totals.textContent = "";
     return;
   }
   table.hidden = totals.hidden = false;

@@ -58,6 +58,7 @@ function render(res) {
   status.className = `kt-status admonition ${res.status === "ok" ? "success" : res.status === "empty" ? "info" : "failure"}`;
   if (!res.rows || res.status === "error") {
     table.hidden = checks.hidden = true;
+    table.querySelector("tbody").innerHTML = checks.innerHTML = "";
     return;
   }
   table.hidden = checks.hidden = false;
