@@ -71,7 +71,7 @@ export function calculate(text) {
   const state = { env: new Map(), uids: new Map(), models: [], summaryOf: null, notes: res.notes };
   if (!text.trim()) return { ...res, status: "empty" };
   const lines = text.split("\n").length;
-  if (lines > 5000 || text.length > 300000) return { ...res, status: "error", error: { line: 0, code: "tooLong", params: { lines } } };
+  if (lines > 3000 || text.length > 200000) return { ...res, status: "error", error: { line: 0, code: "tooLong", params: { lines } } };
   try {
     const stmts = statements(tokenize(text));
     for (const st of stmts) runStatement(st, state, res);
@@ -341,7 +341,9 @@ function addTo(model, item, line) {
     if (item.t === "model") throw new ReadError(line, "nestedModel");
     throw new Refused(line, "notALayer");
   }
-  if (model.layers.some((l) => l.name === item.name)) throw new Refused(item.line, "duplicateName", { name: item.name });
+  model.names = model.names || new Set();
+  if (model.names.has(item.name)) throw new Refused(item.line, "duplicateName", { name: item.name });
+  model.names.add(item.name);
   if (!model.layers.length && !model.input && item.inputShape) model.input = { t: "input", shape: item.inputShape, line: item.line };
   model.layers.push(item);
 }
@@ -424,7 +426,7 @@ function axisOf(layer, s, axis) {
   if (s[a] === null) throw new Refused(layer.line, "undefinedDim", { layer: layer.cls, shape: shapeText(s) });
   return s[a];
 }
-const f = (x) => x.toLocaleString("en-US");
+const f = (x) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 function spatial(layer, s, kernel, strides, padding, causalOk) {
   if (!["valid", "same"].includes(padding) && !(causalOk && padding === "causal")) throw new Refused(layer.line, "badPadding", { layer: layer.cls, value: padding });

@@ -19,7 +19,7 @@ model.summary()
 `;
 
 const root = document.getElementById("kt-calculator");
-const f = (x) => x.toLocaleString("en-US");
+const f = (x) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 function render(res) {
   const status = root.querySelector(".kt-status");

@@ -44,7 +44,7 @@ function readRow(parts, line) {
 
 export function parse(text) {
   const lines = text.split("\n");
-  if (lines.length > 5000) return { error: { code: "tooLong", line: 0, lines: lines.length } };
+  if (lines.length > 3000) return { error: { code: "tooLong", line: 0, lines: lines.length } };
   const header = lines.findIndex((l) => /Layer \(type\)/.test(l) && /Param #/.test(l));
   if (header < 0) return { error: { code: "noTable" } };
   const rows = [], totals = {};
@@ -206,7 +206,7 @@ export function explain(text) {
     return { status: "error", error: { code: "missingTotals" }, rows };
   }
   const opt = totals.optimizer || 0;
-  const fmt = (x) => x.toLocaleString("en-US");
+  const fmt = (x) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   checks.push({ key: "total", printed: totals.total, value: sum + opt, expr: totals.optimizer !== undefined ? ["rowsSum", `${fmt(sum)} + ${fmt(opt)}`, "optimizer"] : ["rowsSum", fmt(sum)] });
   checks.push({ key: "split", printed: totals.trainable + totals["non-trainable"], value: sum, expr: ["split", `${fmt(totals.trainable)} + ${fmt(totals["non-trainable"])}`] });
   const ntCheck = { key: "nontrainable", printed: totals["non-trainable"], value: nt, expr: ["bnMoving", fmt(nt)] };

@@ -25,7 +25,7 @@ _________________________________________________________________
 `;
 
 const root = document.getElementById("kt-explainer");
-const f = (x) => (typeof x === "number" ? x.toLocaleString("en-US") : x);
+const f = (x) => (typeof x === "number" ? String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",") : x);
 
 function rowText(r) {
   if (r.code === "mismatch") return T.mismatch(f(r.args[0]), r.args[1]);

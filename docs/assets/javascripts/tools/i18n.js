@@ -30,7 +30,7 @@ const EN = {
   hintBias: (n, b) => `${c(n)} adds a bias that the BatchNormalization after it cancels; ${c("use_bias=False")} saves ${b} parameters. See <a href="../../batchnorm/placement/#use-bias">Dense(use_bias=False) before BN</a>.`,
   noteInputLength: `${c("input_length")} is ignored by Keras 3 (it is deprecated); give the input with ${c("keras.Input(shape=(...))")}.`,
   err: {
-    tooLong: (p) => `The text has ${p.lines} lines; the calculator reads up to 5000 lines of model code.`,
+    tooLong: (p) => `The text has ${p.lines} lines; this tool reads up to 3000 lines.`,
     noModel: () => `No ${c("Sequential")} model was found. Write ${c("model = keras.Sequential([...])")} or use ${c("model.add(...)")}.`,
     unclosedString: () => "a string is not closed.",
     unclosedBracket: () => "a bracket is not closed.",
@@ -123,7 +123,7 @@ const ZH = {
   hintBias: (n, b) => `${c(n)} 的偏置会被其后的批量归一化抵消；改用 ${c("use_bias=False")} 可省下 ${b} 个参数。参见<a href="../../batchnorm/placement/#use-bias">批量归一化之前的 Dense(use_bias=False)</a>。`,
   noteInputLength: `Keras 3 会忽略 ${c("input_length")}（该参数已弃用）；请用 ${c("keras.Input(shape=(...))")} 给出输入。`,
   err: {
-    tooLong: (p) => `文本共有 ${p.lines} 行；计算器最多读取 5000 行模型代码。`,
+    tooLong: (p) => `文本共有 ${p.lines} 行；本工具最多读取 3000 行。`,
     noModel: () => `没有找到 ${c("Sequential")} 模型。请写成 ${c("model = keras.Sequential([...])")}，或使用 ${c("model.add(...)")}。`,
     unclosedString: () => "有字符串没有闭合。",
     unclosedBracket: () => "有括号没有闭合。",
