@@ -206,6 +206,8 @@ UNREADABLE = {
     "unclosed bracket": ("model = keras.Sequential()\nmodel.add(Dense(3, input_dim=2)\n", 2, []),
     "for loop": ("model = keras.Sequential()\nfor units in sizes:\n    model.add(Dense(units))", 2, ["for"]),
     "functional API": ("inputs = keras.Input(shape=(3,))\noutputs = keras.layers.Dense(2)(inputs)", 2, []),
+    "function with arguments": ("def build(n):\n    return keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(n)])\n"
+                                "model = build(4)", 2, ["n"]),
     "groups=": ("model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Conv2D(4, 3, groups=2)])", 1, ["groups"]),
 }
 

@@ -2,7 +2,8 @@
 
 A seeded generator writes each stack as model code, in the ways people write it
 (Sequential([...]), model.add(...), input_shape=, input_dim=, keras.Input, model.build,
-keras.layers.X, layers.X or a bare X). Keras builds it and this program prints, per stack,
+tf.keras.layers.X, keras.layers.X, layers.X or a bare X, a size given by a name, the model
+built in a function or in a `with` block). Keras builds it and this program prints, per stack,
 the code, then each layer's name, class, output shape and parameter count and the totals,
 or the error with which Keras refused the stack.
 """
@@ -155,6 +156,11 @@ def code(shape, calls):
         extra = f"input_shape={shape!r}" if style == "input_shape" else f"input_dim={shape[0]}"
         first = calls[0][:-1] + ("" if calls[0].endswith("()") else ", ") + extra + ")"
         lines += [f"model.add({c})" for c in [first] + calls[1:]]
+    wrap = rng.choice(["", "", "", "def", "with"])
+    if wrap == "def":  # the model built in a function, as scripts often do
+        lines = ["def build_model():"] + [f"    {l}" for l in lines] + ["    return model", "", "model = build_model()"]
+    elif wrap == "with":
+        lines = ["with tf.distribute.get_strategy().scope():"] + [f"    {l}" for l in lines]
     return "\n".join(lines)
 
 

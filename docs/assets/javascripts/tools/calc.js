@@ -73,8 +73,7 @@ export function calculate(text) {
   const lines = text.split("\n").length;
   if (lines > 3000 || text.length > 200000) return { ...res, status: "error", error: { line: 0, code: "tooLong", params: { lines } } };
   try {
-    const stmts = statements(tokenize(text));
-    for (const st of stmts) runStatement(st, state, res);
+    readStatements(text, statements(tokenize(text)), state, res);
     const model = state.summaryOf || state.models[state.models.length - 1];
     if (!model) return { ...res, status: "error", error: { line: 0, code: "noModel" } };
     Object.assign(res, build(model, res));
@@ -87,12 +86,47 @@ export function calculate(text) {
   return res;
 }
 
-function runStatement(toks, state, res) {
+const COMPOUND = new Set(["if", "elif", "else", "for", "while", "with", "try", "except", "finally", "def", "class", "async"]);
+
+// Statements in order, with Python's blocks: a `def` body is read where it stands (its
+// `return` value is what a call without arguments gives), a `with` or `if __name__ ==
+// "__main__"` body as plain code; an
+// `if`, `for`, `while` or `try` block is skipped when it names no model, layer or Keras class,
+// and is an error otherwise (the calculator cannot tell how often, or whether, it runs).
+function readStatements(text, stmts, state, res) {
+  const indents = text.split("\n").map((l) => /^[ \t]*/.exec(l)[0].replace(/\t/g, "    ").length);
+  const indent = (st) => indents[st[0].line - 1];
+  const blocks = [];
+  for (let i = 0; i < stmts.length; i++) {
+    const st = stmts[i], first = st[0], last = st[st.length - 1];
+    while (blocks.length && indent(st) <= blocks[blocks.length - 1].indent) blocks.pop();
+    const header = first.k === "name" && COMPOUND.has(first.v) && last.k === "op" && last.v === ":";
+    if (header && first.v === "def" && st[1] && st[1].k === "name") {
+      const fn = { t: "fn", name: st[1].v, line: first.line };
+      state.env.set(fn.name, fn);
+      blocks.push({ indent: indent(st), fn });
+    } else if (header && (first.v === "with" || (first.v === "if" && st.some((t) => t.v === "__name__")))) {
+      blocks.push({ indent: indent(st) });
+    } else if (header) {
+      let j = i + 1;
+      while (j < stmts.length && indent(stmts[j]) > indent(st)) j++;
+      if (stmts.slice(i, j).some((t) => touches(t, state))) throw new ReadError(first.line, "statement", { what: first.v });
+      i = j - 1;
+    } else if (first.k === "name" && first.v === "return") {
+      const def = [...blocks].reverse().find((b) => b.fn);
+      if (def && st.length > 1) runStatement(st.slice(1), state, res, def.fn);
+    } else runStatement(st, state, res);
+  }
+}
+
+function touches(toks, state) {
+  return toks.some((t) => t.k === "name" && (LAYERS[t.v] || ["add", "build", "Sequential", "Input", "Model"].includes(t.v) || ["model", "layer", "fn"].includes((state.env.get(t.v) || {}).t)));
+}
+
+function runStatement(toks, state, res, returnFrom = null) {
   const first = toks[0];
   const line = first.line;
   if (first.k === "name" && (first.v === "import" || first.v === "from")) return readImport(toks, state);
-  const last = toks[toks.length - 1];
-  if (first.k === "name" && first.v === "def" && last.k === "op" && last.v === ":") return;
   if (first.k === "name" && (first.v === "pass" || first.v === "return")) return;
   if ((first.k === "name" && ["if", "elif", "else", "for", "while", "with", "class", "try", "except", "finally", "async", "del", "global", "assert", "raise", "def"].includes(first.v)) || (first.k === "op" && first.v === "@")) {
     throw new ReadError(line, "statement", { what: first.v });
@@ -106,7 +140,7 @@ function runStatement(toks, state, res) {
   });
   const aug = toks.find((t) => t.k === "op" && /^[-+*/]+=$|^\*\*=$|^\/\/=$/.test(t.v));
   if (aug) throw new ReadError(line, "statement", { what: aug.v });
-  const touchesModel = toks.some((t) => t.k === "name" && (LAYERS[t.v] || ["add", "build", "Sequential", "Input", "Model"].includes(t.v) || ["model", "layer"].includes((state.env.get(t.v) || {}).t)));
+  const touchesModel = touches(toks, state);
   const p = new Parser(eq >= 0 ? toks.slice(eq + 1) : toks);
   let node;
   try {
@@ -123,8 +157,11 @@ function runStatement(toks, state, res) {
   let tnode = null;
   if (eq >= 0) {
     const target = new Parser(toks.slice(0, eq));
-    try { tnode = target.expr(); } catch { throw new ReadError(line, "assignTarget"); }
-    if (!target.done() || !(tnode.n === "name" || (tnode.n === "attr" && tnode.name === "trainable"))) throw new ReadError(line, "assignTarget");
+    try { tnode = target.expr(); } catch { tnode = null; }
+    if (!tnode || !target.done() || !(tnode.n === "name" || (tnode.n === "attr" && tnode.name === "trainable"))) {
+      if (touchesModel) throw new ReadError(line, "assignTarget");
+      return; // `x_train, y_train = ...`: no model in it
+    }
   }
   let value;
   try {
@@ -134,6 +171,7 @@ function runStatement(toks, state, res) {
     if (tnode && tnode.n === "name") state.env.set(tnode.v, { t: "poison", err: e });
     return;
   }
+  if (returnFrom) returnFrom.ret = value;
   if (!tnode) return;
   if (tnode.n === "name") {
     state.env.set(tnode.v, value);
@@ -251,6 +289,12 @@ function call(node, fn, state, res) {
     if (fn.name === "summary") { state.summaryOf = model; return NONE; }
     if (MODEL_METHODS_IGNORED.has(fn.name)) return NONE;
     throw new ReadError(line, "cannotEvaluate", { what: `${model.varName || "model"}.${fn.name}` });
+  }
+  if (fn.t === "fn") {
+    // A function defined in the pasted code: its body was read where it stands, with no
+    // arguments; a call that passes some could build another model, so it is not read.
+    if (node.args.length || node.kwargs.length || !fn.ret) throw new ReadError(line, "cannotEvaluate", { what: `${fn.name}(...)` });
+    return fn.ret;
   }
   if (fn.t === "layer") throw new ReadError(line, "functional");
   if (fn.t !== "ns") throw new ReadError(line, "cannotEvaluate", { what: "(...)" });
