@@ -49,6 +49,7 @@ function render(res) {
     return;
   }
   table.hidden = totals.hidden = false;
+  table.querySelector("caption").textContent = `Model: "${res.modelName}"`;
   table.querySelector("tbody").innerHTML = res.rows.map((r) => {
     let how = r.formula ? r.formula.expr : T.noWeights;
     if (r.frozen) how = T.frozen(how);
@@ -106,7 +107,7 @@ function init() {
 <div class="kt-program" hidden><p>${T.programTitle}</p><pre><code class="kt-program-text"></code></pre></div>
 <div class="kt-status admonition" role="status" aria-live="polite"></div>
 <ul class="kt-hints" hidden></ul>
-<div class="md-typeset__scrollwrap"><table hidden><thead><tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th><th>${T.how}</th></tr></thead><tbody></tbody></table></div>
+<div class="md-typeset__scrollwrap"><table hidden><caption></caption><thead><tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th><th>${T.how}</th></tr></thead><tbody></tbody></table></div>
 <pre class="kt-totals" hidden></pre>`;
   const area = root.querySelector("textarea");
   let text = EXAMPLE;

@@ -198,7 +198,7 @@ export const T = lang === "zh" ? ZH : EN;
 // The tools' few styles, added by the script so that no other page loads them.
 export function addStyle() {
   const css = `.kt-tool [hidden]{display:none!important}.kt-input{width:100%;box-sizing:border-box;padding:.6em;font-family:var(--md-code-font-family),monospace;font-size:.75rem;line-height:1.4;color:var(--md-code-fg-color);background:var(--md-code-bg-color);border:1px solid var(--md-default-fg-color--lightest);border-radius:.1rem;resize:vertical}
-.kt-tool .kt-status{padding:.6em .8em}.kt-tool .kt-status code{font-size:.85em}.kt-tool tr.kt-bad td{color:#c62828}.kt-tool td:nth-child(2) code{white-space:nowrap}
+.kt-tool .kt-status{padding:.6em .8em}.kt-tool .kt-status code{font-size:.85em}.kt-tool tr.kt-bad td{color:#c62828}.kt-tool td:nth-child(2) code{white-space:nowrap}.kt-tool caption{text-align:left;font-family:var(--md-code-font-family),monospace;font-size:.64rem;padding:.6em 1.2em}
 .kt-tool .kt-totals{padding:.6em .8em;background:var(--md-code-bg-color);font-size:.75rem}.kt-tool .md-button{font-size:.7rem;padding:.3em 1em;margin:.2em .4em .2em 0}`;
   const el = document.createElement("style");
   el.textContent = css;
