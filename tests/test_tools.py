@@ -160,10 +160,12 @@ def test_explainer_accounts_for_every_row_and_total_of_every_recorded_summary(vi
         if [(n, p) for n, p, _ in expected] != [(n, p) for n, p, _, _ in got["rows"]]:
             problems.append(f"{where}: rows read as {got['rows']}, printed {expected}")
             continue
-        for (name, _, shown), (_, _, status, text) in zip(expected, got["rows"]):
+        for (name, count, shown), (_, _, status, text) in zip(expected, got["rows"]):
             # Every row explained; only a row whose shape is not printed keeps its count as is.
             if status != ("ok" if shown else "taken"):
                 problems.append(f"{where}: row {name} is {status}: {text}")
+            elif shown and count and f"= {count:,}" not in text:  # the arithmetic ends on the row's count
+                problems.append(f"{where}: row {name}'s explanation does not work out {count:,}: {text}")
         checks = {key: status for key, status, _ in got["checks"]}
         if checks.get("total") != "ok" or checks.get("split") != "ok" or checks.get("nontrainable", "ok") != "ok":
             problems.append(f"{where}: totals {got['checks']}")
