@@ -34,8 +34,8 @@ FIGURES = DOCS / "assets" / "figures"
 LANGUAGES = ("en", "zh")
 # Notebooks are generated here at build time (MkDocs' File.generated), never under docs/.
 NOTEBOOK_DIR = ROOT / ".cache" / "notebooks"
-# Top-level nav pages that are not chapters (and so get no notebook).
-NOT_CHAPTERS = {"index.md", "faq.md", "glossary.md"}
+# Not chapters, so no notebook: the home page, the FAQ, the glossary, and the browser tools.
+NOT_CHAPTERS = {"index.md", "faq.md", "glossary.md", "tools"}
 
 
 class PageError(PluginError):
@@ -561,7 +561,7 @@ def chapters(config=None):
         (title, value), = item.items() if isinstance(item, dict) else [(None, item)]
         if isinstance(value, list):
             paths = [p for _, p in nav_entries(value) if isinstance(p, str) and p.endswith(".md")]
-            if paths:
+            if paths and paths[0].split("/")[0] not in NOT_CHAPTERS:
                 found.append(Chapter(paths[0].split("/")[0], title, paths))
         elif isinstance(value, str) and value.endswith(".md") and value not in NOT_CHAPTERS:
             found.append(Chapter(Path(value).parts[0] if "/" in value else Path(value).stem, title, [value]))

@@ -33,12 +33,15 @@ BUDGETS = {
     "suite_ratio": 15.0,
     "page_kib": 400,
     "math_page_kib": 700,
+    "tools_js_kib": 30,
 }
 PAGES = {
     "home (/)": ("/", "page_kib"),
     "page with math (/batchnorm/)": ("/batchnorm/", "math_page_kib"),
     "Chinese page with math (/zh/batchnorm/)": ("/zh/batchnorm/", "math_page_kib"),
     "notebook page (/notebooks/dense/)": ("/notebooks/dense/", "page_kib_notebook"),
+    "calculator (/tools/calculator/)": ("/tools/calculator/", "page_kib"),
+    "explainer (/zh/tools/explainer/)": ("/zh/tools/explainer/", "page_kib"),
 }
 
 
@@ -150,6 +153,12 @@ def main():
             transferred, raw = page_bytes(site, path)
             budget = BUDGETS.get(budget_key, 2 * BUDGETS["page_kib"])  # a notebook page: twice a page
             row(name, transferred / KIB, budget, "KiB", f"({raw / KIB:.0f} KiB uncompressed)")
+
+    # The calculator's and the explainer's own scripts (docs/assets/javascripts/tools/), gzipped.
+    scripts = sorted((ROOT / "docs" / "assets" / "javascripts" / "tools").glob("*.js"))
+    packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in scripts)
+    plain = sum(p.stat().st_size for p in scripts)
+    row("tools' JavaScript, gzipped", packed / KIB, BUDGETS["tools_js_kib"], "KiB", f"({plain / KIB:.0f} KiB uncompressed)")
 
     print("\n".join(rows))
     if over:
