@@ -33,7 +33,7 @@ def one_step(trainable, training):
     with_moving = (X - MOVING_MEAN) / np.sqrt(MOVING_VAR + eps)
     change = {name: np.abs(watched[name].numpy() - old).max() for name, old in before.items()}
     return (
-        len(bn.trainable_weights),  # what the optimizer was given of the BN layer
+        len(bn.trainable_weights),  # the BN layer's weights the optimizer was given
         np.abs(out - with_batch).max(),
         np.abs(out - with_moving).max(),
         max(change["moving_mean"], change["moving_variance"]),
@@ -43,8 +43,8 @@ def one_step(trainable, training):
 
 print("max |output - formula| with the batch's and with the moving statistics; max change of")
 print("moving_mean/moving_variance and of gamma/beta after one SGD step (learning rate 0.1)")
-print(f"{'trainable':<10}{'training':<9}{'BN trainable weights':>21}{'batch':>8}{'moving':>8}{'moving stats':>14}{'gamma/beta':>12}")
+print(f"{'trainable':<10}{'training':<9}{'BN weights':>12}{'batch':>8}{'moving':>8}{'moving stats':>14}{'gamma/beta':>12}")
 for trainable in (True, False):
     for training in (True, False, None):
         n, batch, moving, stats, weights = one_step(trainable, training)
-        print(f"{trainable!s:<10}{training!s:<9}{n:>21}{batch:>8.4f}{moving:>8.4f}{stats:>14.4f}{weights:>12.4f}")
+        print(f"{trainable!s:<10}{training!s:<9}{n:>12}{batch:>8.4f}{moving:>8.4f}{stats:>14.4f}{weights:>12.4f}")
