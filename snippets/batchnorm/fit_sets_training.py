@@ -13,5 +13,15 @@ model.predict(X, verbose=0)  # predict() runs with training=False
 print("after predict():  moving_mean", bn.moving_mean.numpy().round(4))
 model.evaluate(X, y, verbose=0)  # so does evaluate()
 print("after evaluate(): moving_mean", bn.moving_mean.numpy().round(4))
-model.fit(X, y, batch_size=16, epochs=1, verbose=0)  # fit() runs with training=True: 4 steps
+# fit() runs with training=True: 4 steps of 16 examples, in order (shuffle=False)
+model.fit(X, y, batch_size=16, epochs=1, shuffle=False, verbose=0)
 print("after fit():      moving_mean", bn.moving_mean.numpy().round(4))
+
+# The update formula applied to the four batches fit() saw, starting from 0 and 1.
+mean, var = np.zeros(3), np.ones(3)
+for batch in X.reshape(4, 16, 3):
+    mean = bn.momentum * mean + (1 - bn.momentum) * batch.mean(axis=0)
+    var = bn.momentum * var + (1 - bn.momentum) * batch.var(axis=0)
+print("by the formula:   moving_mean", mean.round(4))
+print(f"max error: moving_mean {np.abs(bn.moving_mean.numpy() - mean).max():.4f}, "
+      f"moving_variance {np.abs(bn.moving_variance.numpy() - var).max():.4f}")

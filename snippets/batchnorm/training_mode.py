@@ -17,7 +17,8 @@ by_hand = bn.gamma.numpy() * (X - mean) / np.sqrt(var + bn.epsilon) + bn.beta.nu
 
 print("batch mean:    ", mean.round(4))
 print("batch variance:", var.round(4))
-assert np.abs(out - by_hand).max() < 1e-5
-print("layer = by hand, within 1e-5:", np.abs(out - by_hand).max() < 1e-5)
+error = np.abs(out - by_hand).max()
+assert error < 1e-5, error
+print(f"max |layer - by hand|: {error:.4f}")
 print("output mean per feature:", out.mean(axis=0).round(4) + 0.0, "(= beta)")
 print("output std per feature: ", out.std(axis=0).round(3), "(~ gamma)")

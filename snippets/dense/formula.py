@@ -4,14 +4,22 @@ from tensorflow import keras
 keras.utils.set_random_seed(0)
 
 net = keras.layers.Dense(3, activation="relu", bias_initializer="random_normal")
-X = np.random.rand(2, 4).astype("float32")
+X = np.random.rand(8, 4).astype("float32")
 out = np.asarray(net(X))
 
 W, b = net.get_weights()
-by_hand = np.maximum(X @ W + b, 0.0)  # f = ReLU
+pre = X @ W + b                 # the pre-activations
+by_hand = np.maximum(pre, 0.0)  # f = ReLU
 
+print("X @ W + b, before the ReLU:")
+print(pre.round(4))
 print("Dense(3) output:")
 print(out.round(4))
-print("relu(X @ W + b):")
-print(by_hand.round(4))
-print("same up to 1e-6:", np.allclose(out, by_hand, atol=1e-6))
+# The same weights in a Dense layer without activation give the layer's pre-activations,
+# so the check also covers the outputs the ReLU sets to 0.
+linear = keras.layers.Dense(3)
+linear.build(X.shape)
+linear.set_weights([W, b])
+print(f"pre-activations the ReLU keeps (> 0): {(pre > 0).sum()} of {pre.size}")
+print(f"max |Dense without activation - (X @ W + b)|: {np.abs(np.asarray(linear(X)) - pre).max():.4f}")
+print(f"max |Dense(3) output - relu(X @ W + b)|:      {np.abs(out - by_hand).max():.4f}")
