@@ -35,7 +35,7 @@ ZH_DOCS = ROOT / "docs" / "zh"
 # (not the call in `# a Dense(20)`).
 ANNOTATION = re.compile(r"(?:^|\s+)\(\d+\)!?$")
 # Comments for tools, not readers: nothing to translate.
-PRAGMA = re.compile(r"^(?:!|\s*(?:noqa|type:|fmt:|pragma|pylint:|ruff:|isort:|-\*-))")
+PRAGMA = re.compile(r"^(?:!|\s*(?:noqa|type:|fmt:|pragma|pylint:|ruff:|isort:|requires:|-\*-))")
 
 
 @dataclass
