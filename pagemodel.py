@@ -15,9 +15,11 @@ A malformed page raises PageError, a MkDocs PluginError naming the page and the 
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import os
 import posixpath
 import re
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -120,10 +122,19 @@ def program_source(snippet, lang):
     check that the code, as Python's parser sees it, stays the same."""
     source = Path(snippet).read_text(encoding="utf-8")
     if lang == "zh":
-        from hooks.zh_comments import translate
-
-        source = translate(source, Path(snippet).resolve().relative_to(SNIPPETS).as_posix())
+        source = _zh_comments().translate(source, Path(snippet).resolve().relative_to(SNIPPETS).as_posix())
     return source
+
+
+def _zh_comments():
+    """hooks/zh_comments.py, the module the Chinese pages' hook and the tests use. Loaded by its
+    path: MkDocs takes the hooks' folder off sys.path again once it has loaded them."""
+    if "zh_comments" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("zh_comments", ROOT / "hooks" / "zh_comments.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["zh_comments"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["zh_comments"]
 
 
 # The harness runs this before every program, and a notebook shows it between two programs:

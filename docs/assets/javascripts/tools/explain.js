@@ -160,13 +160,25 @@ function explainRow(row, prev) {
       if (P === 2 * c || P === c) return { status: "ok", code: "exLn", args: [P / c, c, P] };
       return { status: "mismatch", code: "mismatch", args: [P, `2 × ${c} = ${2 * c}`] };
     case "Conv1D": case "Conv2D": {
-      if (P % c !== 0) return { status: "mismatch", code: "mismatch", args: [P, `(… + 1) × ${c}`] };
-      const w = P / c - 1;
+      // With a bias each filter holds window × input channels + 1 values; with use_bias=False
+      // (the usual choice before BN) just window × input channels. A Conv2D window is square
+      // in most models: take the reading whose window is a square, else the one with a bias.
+      const conv2d = row.cls === "Conv2D";
+      const fits = (w) => w > 0 && (n === null || n === undefined ? true : w % n === 0);
+      const square = (w) => {
+        const per = n === null || n === undefined ? w : w / n;
+        for (let k = 2; k <= 11; k++) if (per % (k * k) === 0 && (n !== null && n !== undefined ? per === k * k : true)) return true;
+        return false;
+      };
+      const biased = P % c === 0 ? P / c - 1 : -1, unbiased = P % c === 0 ? P / c : -1;
+      const useBias = !(conv2d && !(fits(biased) && square(biased)) && fits(unbiased) && square(unbiased));
+      const w = useBias ? biased : unbiased;
+      if (!fits(w)) return { status: "mismatch", code: "mismatch", args: [P, `(k × ${n ?? "…"} + 1) × ${c}`] };
       if (n !== null && n !== undefined) {
-        if (w % n === 0 && w > 0) return { status: "ok", code: "exConv", args: [row.cls === "Conv2D" ? squareOrArea(w / n) : `${w / n}`, n, c, P] };
-        return { status: "mismatch", code: "mismatch", args: [P, `(k × ${n} + 1) × ${c}`] };
+        const window = conv2d ? squareOrArea(w / n) : `${w / n}`;
+        return { status: "ok", code: useBias ? "exConv" : "exConvNoBias", args: [window, n, c, P] };
       }
-      return w > 0 ? { status: "ok", code: "exConvFirst", args: [w, c, P] } : { status: "mismatch", code: "mismatch", args: [P, `(… + 1) × ${c}`] };
+      return { status: "ok", code: useBias ? "exConvFirst" : "exConvFirstNoBias", args: [w, c, P] };
     }
     case "Embedding":
       if (P % c === 0 && P > 0) return { status: "ok", code: "exEmbedding", args: [P / c, c, P] };
