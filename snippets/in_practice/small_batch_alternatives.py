@@ -92,7 +92,7 @@ for name, accs in results.items():
                  marker="o", capsize=3, label=name)
 plt.xscale("log", base=2)
 plt.xticks(BATCH_SIZES, [str(b) for b in BATCH_SIZES])
-plt.xlabel("batch size (ghost BN: virtual batch size)")
+plt.xlabel("batch size" + (" (ghost BN: virtual batch size)" if GHOST else ""))
 plt.ylabel("validation accuracy")
 plt.title(f"Digits, {STEPS} steps: mean ± std over {NETS} networks")
 plt.legend(fontsize=8)
