@@ -4,7 +4,7 @@ from tensorflow import keras
 from tensorflow.keras import layers
 
 X, y = load_digits(return_X_y=True)
-X = (X * 16).astype("float32")  # like 8-bit pixels (0..255): unscaled, as such data often is
+X = (X * 16).astype("float32")  # 0..256, like 8-bit pixels: unscaled, as such data often is
 order = np.random.default_rng(0).permutation(len(X))
 X_train, y_train = X[order[:1000]], y[order[:1000]]
 X_val, y_val = X[order[1000:]], y[order[1000:]]
