@@ -1,0 +1,174 @@
+"""The reader's experience, in Chromium: code that fits, accessible pages, search in the page's language.
+
+- At a 1280x800 window no code block scrolls sideways; on a phone only code may scroll.
+- axe-core (bundled by axe-playwright-python) finds no serious or critical violation.
+- Every image has alt text in its page's language.
+- Search on a page finds pages of that page's language only (hooks/search_per_language.py),
+  the API names the pages discuss, and, on Chinese pages, the pages of a glossary term when
+  the reader types one of the term's other translations (docs/zh/glossary.md).
+"""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from test_browser import browser_type_launch_args, site_url, visit  # noqa: F401 (fixtures)
+from test_pages import glossary
+
+from project import DOCS, LANGUAGES, url_path
+
+
+def site_pages():
+    """Every page of both languages: Markdown pages and notebooks."""
+    found = []
+    for lang in LANGUAGES:
+        for path in sorted((DOCS / lang).rglob("*")):
+            if path.suffix in (".md", ".ipynb"):
+                found.append(url_path(path.with_suffix(".md")))
+    return found
+
+
+PAGES = site_pages()
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+# Every tab and collapsed block open, so that the code in all of them is measured.
+SHOW_ALL = ".tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }"
+OPEN_DETAILS = "document.querySelectorAll('details').forEach(d => d.open = true)"
+
+# Code elements (Material's `pre > code`, nbconvert's bare `pre`) that scroll sideways because
+# their text is wider than they are. Recorded outputs wrap long lines (reader.css): their lines
+# with box-drawing characters (summary() tables) must fit unwrapped, or the table breaks up.
+CODE_THAT_DOES_NOT_FIT = """
+() => {
+  const found = [];
+  for (const el of document.querySelectorAll("article pre > code, article pre:not(:has(> code))")) {
+    if (!el.clientWidth) continue;
+    const lines = el.textContent.split("\\n");
+    if (el.scrollWidth > el.clientWidth) {
+      const longest = lines.reduce((a, b) => (b.length > a.length ? b : a));
+      found.push(`scrolls ${el.scrollWidth - el.clientWidth}px, longest line (${longest.length}): ${longest}`);
+      continue;
+    }
+    const probe = document.createElement("span");
+    probe.textContent = "0".repeat(100);
+    probe.style.whiteSpace = "pre";
+    el.appendChild(probe);
+    const ch = probe.getBoundingClientRect().width / 100;
+    probe.remove();
+    const style = getComputedStyle(el);
+    const columns = (el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) / ch;
+    for (const line of lines) {
+      if (/[\\u2500-\\u257f]/.test(line) && line.length > columns)
+        found.push(`table line of ${line.length} columns wraps at ${Math.floor(columns)}: ${line.slice(0, 60)}`);
+    }
+  }
+  return found;
+}
+"""
+
+
+def open_everything(page):
+    page.add_style_tag(content=SHOW_ALL)
+    page.evaluate(OPEN_DETAILS)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_code_fits_at_1280(visit, page, path):
+    page.set_viewport_size(DESKTOP)
+    visit(path)
+    open_everything(page)
+    found = page.evaluate(CODE_THAT_DOES_NOT_FIT)
+    assert not found, f"{path} at 1280x800, code blocks:\n  " + "\n  ".join(found)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_but_code_scrolls_on_a_phone(visit, page, path):
+    page.set_viewport_size(PHONE)
+    visit(path)
+    open_everything(page)
+    width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], f"{path} at 390x844: the page is {width[0]}px wide, the window {width[1]}px"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violation(visit, page, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size(DESKTOP)
+    visit(path)
+    results = Axe().run(page).response
+    found = [
+        f"{v['impact']} {v['id']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']}): {v['help']}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not found, f"{path}: axe-core {results['testEngine']['version']}:\n  " + "\n  ".join(found)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_images_have_alt_text_in_the_page_language(visit, path):
+    page = visit(path)
+    alts = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.getAttribute('src').slice(0, 60), i.getAttribute('alt')])")
+    missing = [src for src, alt in alts if not (alt or "").strip()]
+    assert not missing, f"{path}: images without alt text: {missing}"
+    if path.startswith("/zh/"):
+        english = [f"{src}: {alt}" for src, alt in alts if alt.isascii()]
+        assert not english, f"{path}: images whose alt text is not Chinese: {english}"
+
+
+def search(page, query):
+    """The page paths of every result Material's search shows for the query."""
+    box = "input.md-search__input"
+    meta = ".md-search-result__meta"
+    page.click(box)
+    page.fill(box, "")
+    page.press(box, "End")
+    page.wait_for_function(f"!/\\d/.test(document.querySelector('{meta}').textContent)")
+    # fill() types Chinese the way an input method commits it; Material searches on key events,
+    # so a key press follows, as when a reader confirms the input method's choice.
+    page.fill(box, query)
+    page.press(box, "End")
+    page.wait_for_function(f"/\\d/.test(document.querySelector('{meta}').textContent)", timeout=15000)
+    count = int(re.search(r"\d+", page.inner_text(meta)).group())
+    items = ".md-search-result__item"
+    for _ in range(20):  # Material shows results ten at a time, more as the list is scrolled
+        if page.locator(items).count() >= count:
+            break
+        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(100)
+    hrefs = page.eval_on_selector_all(f"{items} a", "els => els.map(e => e.href)")
+    return sorted({urlparse(h).path for h in hrefs})
+
+
+API_NAMES = {
+    "trainable": "batchnorm/training-vs-trainable/",
+    "BatchNormalization": "batchnorm/",
+    "moving_variance": "batchnorm/",
+    "Dense": "dense/",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_api_names_in_the_page_language(visit, lang):
+    home = "/" if lang == "en" else f"/{lang}/"
+    page = visit(home)
+    for query, expected in API_NAMES.items():
+        found = search(page, query)
+        other = [p for p in found if p.startswith("/zh/") != (lang == "zh")]
+        assert not other, f"searching {query!r} from {home} found pages in another language: {other}"
+        assert home + expected in found, f"searching {query!r} from {home} did not find {home + expected}: {found}"
+    assert not visit.errors and not visit.foreign, visit.errors + visit.foreign
+
+
+def test_glossary_alternatives_find_the_pages_of_the_chosen_term(visit):
+    page = visit("/zh/")
+    missed = []
+    for chosen, alternatives in glossary():
+        term_pages = set().union(*(search(page, term) for term in chosen))
+        assert term_pages, f"searching {chosen} finds nothing"
+        for alternative in alternatives:
+            found = set(search(page, alternative))
+            if not term_pages <= found:
+                missed.append(f"{alternative} (for {'/'.join(chosen)}) misses {sorted(term_pages - found)}")
+    assert not missed, "glossary alternatives that do not find their term's pages:\n  " + "\n  ".join(missed)
