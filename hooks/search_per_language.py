@@ -10,9 +10,10 @@ the merge (mkdocs-static-i18n's on_post_build runs at priority -100), this hook 
 - the Chinese pages' `base` in Material's `__config` points at zh/, where Material's search
   looks for search/search_index.json and resolves the results' locations.
 
-Each alternative translation that docs/zh/glossary.md lists (滑动平均 for 移动平均) is appended to
-the page entry of every Chinese page that uses the chosen term, segmented by the search plugin
-as the rest of the text is, so that a reader who searches with it finds those pages.
+Search keywords for Chinese pages, from docs/zh/glossary.md: a page that uses a chosen term
+(移动平均) gets, at the end of its page entry, that term and its alternatives (滑动平均) as whole
+words. jieba splits the indexed text into words (移动, 平均) but Material does not split a query,
+so a query of several of jieba's words found nothing; a whole word matches it.
 Material's offline plugin inlines the index into search/search_index.js; it is split too.
 """
 
@@ -60,8 +61,7 @@ def on_post_build(config):
         return
     for doc in ours:
         doc["location"] = doc["location"][len(prefix):]
-    search = next(p for n, p in config.plugins.items() if n in ("search", "material/search"))
-    add_alternatives(ours, glossary(config.docs_dir), search.search_index)
+    add_terms(ours, glossary(config.docs_dir))
 
     en = {"config": {**index["config"], "lang": ["en"]}, "docs": default}
     zh = {"config": index["config"], "docs": ours}
@@ -73,15 +73,18 @@ def on_post_build(config):
             (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
-def add_alternatives(docs, rows, index):
+def add_terms(docs, rows):
     pages = {}
     for doc in docs:
         pages.setdefault(doc["location"].split("#")[0], []).append(doc)
-    for location, sections in pages.items():
+    for sections in pages.values():
         text = "".join(d["title"] + d["text"] for d in sections).replace("\u200b", "")
-        if location == "glossary/":  # lists the alternatives itself
-            continue
-        alternatives = [a for chosen, alts in rows if any(t in text for t in chosen) for a in alts]
+        terms = [
+            term
+            for chosen, alternatives in rows
+            if any(t in text for t in chosen)
+            for term in [t for t in chosen if t in text] + alternatives
+        ]
         page = next((d for d in sections if "#" not in d["location"]), sections[0])
-        if alternatives:
-            page["text"] += " " + index._segment_chinese("其他译法：" + "、".join(alternatives))
+        if terms:
+            page["text"] += " " + " ".join(terms)
