@@ -74,6 +74,7 @@ def on_post_build(config):
 
 
 def add_terms(docs, rows):
+    """Append to each page's entry the glossary terms its sections use, and their alternatives."""
     pages = {}
     for doc in docs:
         pages.setdefault(doc["location"].split("#")[0], []).append(doc)
