@@ -156,7 +156,8 @@ import tensorflow as tf
 # One program of this chapter shows two replicas on one CPU; the split must come first.
 cpu = tf.config.list_physical_devices("CPU")[0]
 if tf.config.get_logical_device_configuration(cpu) is None:
-    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)""",
+    two = [tf.config.LogicalDeviceConfiguration()] * 2
+    tf.config.set_logical_device_configuration(cpu, two)""",
 }
 
 

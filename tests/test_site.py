@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from pagemodel import notebook_nav_entries, pages, rel, url_of, url_path
+from pagemodel import LANGUAGES, notebook_nav_entries, pages, rel, url_of, url_path
 
 def test_strict_build_passes(built_site):
     result = built_site["result"]
@@ -83,9 +83,13 @@ def test_math_is_rendered_at_build_time_with_local_styles(built_site):
     assert fonts and not missing, f"KaTeX fonts missing from the site: {missing}"
 
 
-def search_entries(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return index
+def search_index_path(site, lang):
+    """Each language has its own index (hooks/search_per_language.py): /search/, /zh/search/."""
+    return (site if lang == "en" else site / lang) / "search" / "search_index.json"
+
+
+def search_entries(site, lang="en"):
+    return json.loads(search_index_path(site, lang).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("word", ["全连接层", "参数", "权重矩阵"])
@@ -94,9 +98,9 @@ def test_chinese_text_is_segmented_for_search(built_site, word):
 
     The browser tests run real queries; this checks the index the build wrote, without one.
     """
-    index = search_entries(built_site["site"])
+    index = search_entries(built_site["site"], "zh")
     separator = re.compile(index["config"]["separator"])
-    zh = [d for d in index["docs"] if d["location"].startswith("zh/")]
+    zh = index["docs"]
     assert zh, "the search index has no Chinese pages"
     tokens = set()
     for doc in zh:
@@ -191,7 +195,9 @@ def page_weight(site, html_path):
     the same in a browser, fonts and images included)."""
     finder = ResourceFinder()
     finder.feed(html_path.read_text(encoding="utf-8"))
-    total = html_path.stat().st_size + (site / "search" / "search_index.json").stat().st_size
+    lang = html_path.relative_to(site).parts[0]
+    index = search_index_path(site, lang if lang in LANGUAGES else "en")
+    total = html_path.stat().st_size + index.stat().st_size
     for url in finder.urls:
         asset = (html_path.parent / url.split("?")[0]).resolve()
         if asset.suffix in (".css", ".js") and asset.exists():
