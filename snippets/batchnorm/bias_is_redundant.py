@@ -15,4 +15,6 @@ dense.bias.assign(np.zeros(3))
 without_bias = np.asarray(bn(dense(X), training=True))
 
 print("bias set to zero:", dense.bias.numpy() + 0.0)
-print("BN output unchanged, within 1e-5:", np.allclose(with_bias, without_bias, atol=1e-5))
+print(
+    "BN output unchanged, within 1e-5:", np.allclose(with_bias, without_bias, atol=1e-5)
+)

@@ -8,11 +8,20 @@ RATE = 0.5
 # 1. BN right after Dropout. One feature with mean 1 and variance 1.
 X = np.random.normal(loc=1.0, scale=1.0, size=(4096, 1)).astype("float32")
 dropout = layers.Dropout(RATE)
-bn = layers.BatchNormalization(momentum=0.0)  # momentum 0: keep the last batch's statistics
-bn(dropout(X, training=True), training=True)  # training: kept units are scaled by 1 / (1 - RATE)
-stored, seen = bn.moving_variance.numpy()[0], X.var()  # at inference Dropout passes X unchanged
+bn = layers.BatchNormalization(
+    momentum=0.0
+)  # momentum 0: keep the last batch's statistics
+bn(
+    dropout(X, training=True), training=True
+)  # training: kept units are scaled by 1 / (1 - RATE)
+stored, seen = (
+    bn.moving_variance.numpy()[0],
+    X.var(),
+)  # at inference Dropout passes X unchanged
 mu, var = X.mean(), X.var()
-formula = ((var + mu**2) / (1 - RATE) - mu**2) / var  # Li et al., CVPR 2019: the variance shift
+formula = (
+    (var + mu**2) / (1 - RATE) - mu**2
+) / var  # Li et al., CVPR 2019: the variance shift
 print("BN right after Dropout")
 print(f"  variance stored in training / variance at inference: {stored / seen:.2f}")
 print(f"  (sigma^2 + mu^2) / (1 - rate) - mu^2, over sigma^2:   {formula:.2f}")
@@ -22,8 +31,12 @@ print(f"  std of BN output at inference: {out.std():.2f} (1.0 expected)")
 # 2. The anatomy network: Dense -> BN -> ReLU -> Dropout -> Dense -> BN. The second BN sees
 # Dropout's output through a Dense layer. All BN layers keep their last batch (momentum 0).
 net = [
-    layers.Dense(512), layers.BatchNormalization(momentum=0.0), layers.Activation("relu"),
-    layers.Dropout(RATE), layers.Dense(256), layers.BatchNormalization(momentum=0.0),
+    layers.Dense(512),
+    layers.BatchNormalization(momentum=0.0),
+    layers.Activation("relu"),
+    layers.Dropout(RATE),
+    layers.Dense(256),
+    layers.BatchNormalization(momentum=0.0),
 ]
 A = np.random.normal(size=(4096, 1120)).astype("float32")
 
@@ -47,7 +60,13 @@ for layer in net[:5]:  # the input of the second BN, at inference
     h = layer(h, training=False)
 ratio = net[5].moving_variance.numpy() / np.asarray(h).var(axis=0)
 print("BN after Dropout -> Dense (second BN of the anatomy network), 256 features")
-print(f"  variance stored in training / variance at inference: {ratio.mean():.2f} on average, "
-      f"{ratio.min():.2f} to {ratio.max():.2f}")
-print(f"  the formula at Dropout's 512 inputs (ReLU units): {formula.mean():.2f} on average")
-print(f"  std of BN output at inference: {run(training=False).std(axis=0).mean():.2f} on average (1.0 expected)")
+print(
+    f"  variance stored in training / variance at inference: {ratio.mean():.2f} on average, "
+    f"{ratio.min():.2f} to {ratio.max():.2f}"
+)
+print(
+    f"  the formula at Dropout's 512 inputs (ReLU units): {formula.mean():.2f} on average"
+)
+print(
+    f"  std of BN output at inference: {run(training=False).std(axis=0).mean():.2f} on average (1.0 expected)"
+)

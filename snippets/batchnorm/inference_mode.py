@@ -23,4 +23,6 @@ print(f"max |layer - by hand|: {error:.4f}")
 print("first example in: ", X[0].round(4))
 print("first example out:", out[0].round(4))
 alone = np.asarray(bn(X[:1], training=False))
-print(f"first example alone, max difference from its output in the batch: {np.abs(alone - out[:1]).max():.4f}")
+print(
+    f"first example alone, max difference from its output in the batch: {np.abs(alone - out[:1]).max():.4f}"
+)

@@ -3,8 +3,10 @@ import numpy as np
 batch_means = np.array([2.0, 4.0, 3.0, 5.0])  # the mean of four successive batches
 
 keras_momentum = 0.99  # Keras: weight of the OLD value
-torch_momentum = 0.1   # PyTorch's default (torch.nn.BatchNorm1d): weight of the NEW value
-torch_eps = 1e-5       # PyTorch's default epsilon; Keras' is 1e-3
+torch_momentum = (
+    0.1  # PyTorch's default (torch.nn.BatchNorm1d): weight of the NEW value
+)
+torch_eps = 1e-5  # PyTorch's default epsilon; Keras' is 1e-3
 
 
 def keras_update(moving, batch, momentum):

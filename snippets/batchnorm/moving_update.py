@@ -8,15 +8,20 @@ X = np.random.normal(loc=5.0, scale=2.0, size=(8, 3)).astype("float32")
 # the fused kernel, tf.compat.v1.nn.fused_batch_norm, unless the layer is built with fused=False.
 # The same 24 numbers twice: as 8 examples of 3 features (2-D, a Dense layer's output), and as
 # 2 images of 2 x 2 pixels with 3 channels (4-D). Each feature has the same 8 values in both.
-for name, inputs in (("2-D input (8, 3)", X), ("4-D input (2, 2, 2, 3)", X.reshape(2, 2, 2, 3))):
+for name, inputs in (
+    ("2-D input (8, 3)", X),
+    ("4-D input (2, 2, 2, 3)", X.reshape(2, 2, 2, 3)),
+):
     bn = keras.layers.BatchNormalization()  # momentum=0.99
     bn.build(inputs.shape)
     bn(inputs, training=True)  # one training step updates the moving statistics
 
     m = bn.momentum
-    mean = m * 0.0 + (1 - m) * X.mean(axis=0)               # moving_mean starts at 0
-    biased = m * 1.0 + (1 - m) * X.var(axis=0)              # moving_variance starts at 1; divide by n
-    unbiased = m * 1.0 + (1 - m) * X.var(axis=0, ddof=1)    # divide by n - 1
+    mean = m * 0.0 + (1 - m) * X.mean(axis=0)  # moving_mean starts at 0
+    biased = m * 1.0 + (1 - m) * X.var(
+        axis=0
+    )  # moving_variance starts at 1; divide by n
+    unbiased = m * 1.0 + (1 - m) * X.var(axis=0, ddof=1)  # divide by n - 1
     stored = bn.moving_variance.numpy()
     print(name)
     print("  moving_mean          ", bn.moving_mean.numpy().round(5))
@@ -24,5 +29,7 @@ for name, inputs in (("2-D input (8, 3)", X), ("4-D input (2, 2, 2, 3)", X.resha
     print("  moving_variance      ", stored.round(5))
     print("  with biased var      ", biased.round(5))
     print("  with unbiased var    ", unbiased.round(5))
-    print(f"  max error: mean {np.abs(bn.moving_mean.numpy() - mean).max():.4f}, "
-          f"biased {np.abs(stored - biased).max():.4f}, unbiased {np.abs(stored - unbiased).max():.4f}")
+    print(
+        f"  max error: mean {np.abs(bn.moving_mean.numpy() - mean).max():.4f}, "
+        f"biased {np.abs(stored - biased).max():.4f}, unbiased {np.abs(stored - unbiased).max():.4f}"
+    )

@@ -1,7 +1,9 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
-from sklearn.datasets import load_digits  # ships with scikit-learn: nothing is downloaded
+from sklearn.datasets import (
+    load_digits,
+)  # ships with scikit-learn: nothing is downloaded
 from tensorflow import keras
 from tensorflow.keras import layers
 
@@ -14,40 +16,75 @@ validation = tf.data.Dataset.from_tensor_slices((X_val, y_val)).batch(len(X_val)
 
 VARIANTS = {
     "no BN": lambda: [layers.Dense(32, activation="relu")],
-    "BN -> ReLU": lambda: [layers.Dense(32), layers.BatchNormalization(), layers.Activation("relu")],
-    "ReLU -> BN": lambda: [layers.Dense(32, activation="relu"), layers.BatchNormalization()],
+    "BN -> ReLU": lambda: [
+        layers.Dense(32),
+        layers.BatchNormalization(),
+        layers.Activation("relu"),
+    ],
+    "ReLU -> BN": lambda: [
+        layers.Dense(32, activation="relu"),
+        layers.BatchNormalization(),
+    ],
 }
 SEEDS, EPOCHS = range(5), 10  # raise both for a firmer answer
-LEARNING_RATE, BATCH = 0.05, 32  # plain SGD; the conclusion below is for this learning rate
+LEARNING_RATE, BATCH = (
+    0.05,
+    32,
+)  # plain SGD; the conclusion below is for this learning rate
 STEPS = -(-len(X_train) // BATCH)  # training steps per epoch
 
 curves = {}
 for name, block in VARIANTS.items():
+
     def build():
-        return keras.Sequential([keras.Input(shape=(64,)), *block(), *block(), layers.Dense(10, activation="softmax")])
+        return keras.Sequential(
+            [
+                keras.Input(shape=(64,)),
+                *block(),
+                *block(),
+                layers.Dense(10, activation="softmax"),
+            ]
+        )
 
     # One compiled model per variant; each seed restarts it from that seed's initial weights
     # (a new model per seed would give the same result, only slower: Keras retraces it).
     # steps_per_execution runs a whole epoch in one call: the same steps, less Python per step.
     model = build()
-    model.compile(optimizer=keras.optimizers.SGD(LEARNING_RATE), loss="sparse_categorical_crossentropy",
-                  metrics=["accuracy"], steps_per_execution=STEPS)
+    model.compile(
+        optimizer=keras.optimizers.SGD(LEARNING_RATE),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+        steps_per_execution=STEPS,
+    )
     runs = []
     for seed in SEEDS:
         keras.utils.set_random_seed(seed)
         model.set_weights(build().get_weights())
-        train = tf.data.Dataset.from_tensor_slices((X_train, y_train)).shuffle(len(X_train), seed=seed).batch(BATCH)
+        train = (
+            tf.data.Dataset.from_tensor_slices((X_train, y_train))
+            .shuffle(len(X_train), seed=seed)
+            .batch(BATCH)
+        )
         # shuffle=False: the dataset already shuffles itself, with the seed
-        history = model.fit(train, validation_data=validation, epochs=EPOCHS, shuffle=False, verbose=0)
+        history = model.fit(
+            train, validation_data=validation, epochs=EPOCHS, shuffle=False, verbose=0
+        )
         runs.append(history.history["val_accuracy"])
     curves[name] = np.array(runs)
 
-print(f"SGD, learning rate {LEARNING_RATE}, batches of {BATCH} ({STEPS} steps per epoch)")
-print(f"BN's moving statistics after epoch 1: {1 - 0.99**STEPS:.0%} of the way from their start (momentum 0.99)")
+print(
+    f"SGD, learning rate {LEARNING_RATE}, batches of {BATCH} ({STEPS} steps per epoch)"
+)
+print(
+    f"BN's moving statistics after epoch 1: {1 - 0.99**STEPS:.0%} of the way from their start (momentum 0.99)"
+)
 print(f"validation accuracy, mean ± std (ddof=1) over {len(SEEDS)} seeds")
 print(f"{'':<12}" + "".join(f"{f'epoch {e}':>14}" for e in (1, 3, EPOCHS)))
 for name, runs in curves.items():
-    cells = "".join(f"{runs[:, e - 1].mean():>8.2f} ± {runs[:, e - 1].std(ddof=1):.2f}" for e in (1, 3, EPOCHS))
+    cells = "".join(
+        f"{runs[:, e - 1].mean():>8.2f} ± {runs[:, e - 1].std(ddof=1):.2f}"
+        for e in (1, 3, EPOCHS)
+    )
     print(f"{name:<12}{cells}")
 
 for name, runs in curves.items():

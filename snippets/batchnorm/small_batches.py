@@ -15,7 +15,9 @@ for two in ([[3.7], [120.0]], [[3.7], [3.72]]):
     two = np.array(two, dtype="float32")
     d = float(two[1, 0] - two[0, 0])
     out = np.asarray(bn(two, training=True)).ravel()
-    print(f"batch of 2, d = {d:<7.2f} training=True:  {out.round(3)}  d / sqrt(d^2 + 4 eps) = {d / np.sqrt(d**2 + 4 * bn.epsilon):.3f}")
+    print(
+        f"batch of 2, d = {d:<7.2f} training=True:  {out.round(3)}  d / sqrt(d^2 + 4 eps) = {d / np.sqrt(d**2 + 4 * bn.epsilon):.3f}"
+    )
 
 # And the batch statistics that normalise (and feed the moving averages) get noisier
 # as batches get smaller. Spread of the batch mean of N(5, 2^2) data, by batch size:

@@ -2,11 +2,15 @@ import numpy as np
 from tensorflow import keras
 
 keras.utils.set_random_seed(0)
-X = np.random.normal(loc=3.0, size=(64, 8)).astype("float32")  # new data, other statistics
+X = np.random.normal(loc=3.0, size=(64, 8)).astype(
+    "float32"
+)  # new data, other statistics
 y = np.random.randint(0, 2, size=(64, 1))
 
 # A "pretrained" base: Dense + BN, whose moving statistics describe the old data.
-base = keras.Sequential([keras.Input(shape=(8,)), keras.layers.Dense(8), keras.layers.BatchNormalization()])
+base = keras.Sequential(
+    [keras.Input(shape=(8,)), keras.layers.Dense(8), keras.layers.BatchNormalization()]
+)
 base_bn = base.layers[1]
 
 
@@ -24,9 +28,14 @@ with_false, without = new_model(training=False), new_model()
 
 def train_and_check(stage, model, learning_rate):
     mean, var = base_bn.moving_mean.numpy(), base_bn.moving_variance.numpy()
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy")
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate), loss="binary_crossentropy"
+    )
     model.fit(X, y, epochs=2, verbose=0)
-    moved = max(np.abs(base_bn.moving_mean.numpy() - mean).max(), np.abs(base_bn.moving_variance.numpy() - var).max())
+    moved = max(
+        np.abs(base_bn.moving_mean.numpy() - mean).max(),
+        np.abs(base_bn.moving_variance.numpy() - var).max(),
+    )
     print(f"{stage:<40} {len(model.trainable_weights):>9} {moved:>18.4f}")
 
 

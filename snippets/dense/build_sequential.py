@@ -5,11 +5,13 @@ from tensorflow import keras
 # (TF 2.0's tf.keras printed `multiple` for a Sequential without an input shape:
 # tensorflow/tensorflow issue 30770.)
 for run in range(4):
-    model = keras.Sequential([
-        keras.layers.Dense(2),
-        keras.layers.Dense(2),
-        keras.layers.Dense(2),
-    ])
+    model = keras.Sequential(
+        [
+            keras.layers.Dense(2),
+            keras.layers.Dense(2),
+            keras.layers.Dense(2),
+        ]
+    )
     model.build(input_shape=[None, 3])
     print(f"run {run}: {model.name:<12} {[layer.name for layer in model.layers]}")
 model.summary()

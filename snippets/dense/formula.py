@@ -8,7 +8,7 @@ X = np.random.rand(8, 4).astype("float32")
 out = np.asarray(net(X))
 
 W, b = net.get_weights()
-pre = X @ W + b                 # the pre-activations
+pre = X @ W + b  # the pre-activations
 by_hand = np.maximum(pre, 0.0)  # f = ReLU
 
 print("X @ W + b, before the ReLU:")
@@ -21,5 +21,9 @@ linear = keras.layers.Dense(3)
 linear.build(X.shape)
 linear.set_weights([W, b])
 print(f"pre-activations the ReLU keeps (> 0): {(pre > 0).sum()} of {pre.size}")
-print(f"max |Dense without activation - (X @ W + b)|: {np.abs(np.asarray(linear(X)) - pre).max():.4f}")
-print(f"max |Dense(3) output - relu(X @ W + b)|:      {np.abs(out - by_hand).max():.4f}")
+print(
+    f"max |Dense without activation - (X @ W + b)|: {np.abs(np.asarray(linear(X)) - pre).max():.4f}"
+)
+print(
+    f"max |Dense(3) output - relu(X @ W + b)|:      {np.abs(out - by_hand).max():.4f}"
+)

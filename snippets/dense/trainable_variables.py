@@ -1,10 +1,12 @@
 from tensorflow import keras
 
-model = keras.Sequential([
-    keras.layers.Dense(2),
-    keras.layers.Dense(2),
-    keras.layers.Dense(2),
-])
+model = keras.Sequential(
+    [
+        keras.layers.Dense(2),
+        keras.layers.Dense(2),
+        keras.layers.Dense(2),
+    ]
+)
 model.build(input_shape=(None, 3))
 
 for variable in model.trainable_variables:

@@ -19,7 +19,9 @@ out = np.asarray(bn(features, training=True))
 
 print("conv output shape:", features.shape)
 print("BN parameters:", bn.count_params(), "=", "4 x", bn.gamma.shape[0])
-print("gamma, beta, moving_mean, moving_variance:", [tuple(w.shape) for w in bn.weights])
+print(
+    "gamma, beta, moving_mean, moving_variance:", [tuple(w.shape) for w in bn.weights]
+)
 
 # One mean and one variance per channel, over the batch and both spatial axes: 8 x 4 x 4 values.
 mean = features.mean(axis=(0, 1, 2))
@@ -29,7 +31,11 @@ by_hand = (features - mean) / np.sqrt(var + bn.epsilon)  # gamma = 1, beta = 0 a
 print("max |layer - NumPy|:", order(np.abs(out - by_hand).max()), "(tolerance 1e-05)")
 # The moving mean, from 0, took 1 - momentum = 1 - 0.99 of each channel's batch mean.
 ratio = bn.moving_mean.numpy() / mean
-print("moving_mean / batch mean, lowest and highest of the 16:", ratio.min().round(4), ratio.max().round(4))
+print(
+    "moving_mean / batch mean, lowest and highest of the 16:",
+    ratio.min().round(4),
+    ratio.max().round(4),
+)
 
 # A bias adds one constant per channel; the per-channel mean absorbs it and BN subtracts it.
 with_bias = keras.layers.Conv2D(16, 3, bias_initializer="random_normal")

@@ -12,7 +12,9 @@ def order(d):
 def fold(kernel, bias, bn):
     """Kernel and bias of one layer that computes BN(conv(x) + bias) in inference mode."""
     gamma, beta, mean, var = bn.get_weights()
-    scale = gamma / np.sqrt(var + bn.epsilon)  # one factor per output channel (the last axis)
+    scale = gamma / np.sqrt(
+        var + bn.epsilon
+    )  # one factor per output channel (the last axis)
     return kernel * scale, (bias - mean) * scale + beta
 
 
@@ -36,7 +38,12 @@ bns = [l for l in model.layers if isinstance(l, keras.layers.BatchNormalization)
 for bn in bns:  # stand-ins for trained values
     c = bn.gamma.shape[0]
     bn.set_weights(
-        [np.random.uniform(0.5, 2.0, c), np.random.normal(size=c), np.random.normal(size=c), np.random.uniform(0.5, 4.0, c)]
+        [
+            np.random.uniform(0.5, 2.0, c),
+            np.random.normal(size=c),
+            np.random.normal(size=c),
+            np.random.uniform(0.5, 4.0, c),
+        ]
     )
 
 folded_convs = [l for l in folded.layers if isinstance(l, keras.layers.Conv2D)]
@@ -50,7 +57,16 @@ reference = np.asarray(model(x, training=False))
 print("largest output:", np.abs(reference).max().round(2))
 diff = np.abs(reference - np.asarray(folded(x))).max()
 print("inference mode, max |original - folded|:", order(diff), "(tolerance 1e-05)")
-print("training mode,  max |original - folded|:", np.abs(np.asarray(model(x, training=True)) - folded(x)).max().round(2))
-print("parameters:", model.count_params(), "->", folded.count_params(), f"({model.count_params() - folded.count_params()} fewer)")
+print(
+    "training mode,  max |original - folded|:",
+    np.abs(np.asarray(model(x, training=True)) - folded(x)).max().round(2),
+)
+print(
+    "parameters:",
+    model.count_params(),
+    "->",
+    folded.count_params(),
+    f"({model.count_params() - folded.count_params()} fewer)",
+)
 print("BN parameters removed:", sum(bn.count_params() for bn in bns), "= 4 x (16 + 32)")
 print("conv biases added:    ", sum(c.bias.shape[0] for c in folded_convs), "= 16 + 32")

@@ -38,7 +38,12 @@ bn.set_weights(
 )
 
 folded = keras.Sequential(
-    [keras.Input(shape=(20,)), keras.layers.Dense(64), keras.layers.ReLU(), keras.layers.Dense(3)]
+    [
+        keras.Input(shape=(20,)),
+        keras.layers.Dense(64),
+        keras.layers.ReLU(),
+        keras.layers.Dense(3),
+    ]
 )
 folded.layers[0].set_weights(fold(*model.layers[0].get_weights(), bn))
 folded.layers[2].set_weights(model.layers[3].get_weights())
@@ -48,6 +53,11 @@ reference = np.asarray(model(x, training=False))
 print("largest output:", np.abs(reference).max().round(2))
 diff = np.abs(reference - np.asarray(folded(x))).max()
 print("inference mode, max |original - folded|:", order(diff), "(tolerance 1e-05)")
-print("training mode,  max |original - folded|:", np.abs(np.asarray(model(x, training=True)) - folded(x)).max().round(2))
+print(
+    "training mode,  max |original - folded|:",
+    np.abs(np.asarray(model(x, training=True)) - folded(x)).max().round(2),
+)
 print("parameters:", model.count_params(), "->", folded.count_params())
-print("removed:", model.count_params() - folded.count_params(), "= 4 x", bn.gamma.shape[0])
+print(
+    "removed:", model.count_params() - folded.count_params(), "= 4 x", bn.gamma.shape[0]
+)

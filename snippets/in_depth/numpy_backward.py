@@ -26,7 +26,9 @@ def bn_backward(dy, x, gamma, eps=1e-3):
 
 keras.utils.set_random_seed(0)
 x = np.random.normal(loc=3.0, scale=2.0, size=(16, 4)).astype("float32")
-upstream = np.random.normal(size=(16, 4)).astype("float32")  # dloss/dy of some later layer
+upstream = np.random.normal(size=(16, 4)).astype(
+    "float32"
+)  # dloss/dy of some later layer
 
 bn = keras.layers.BatchNormalization()
 bn.build(x.shape)
@@ -39,7 +41,16 @@ with tf.GradientTape() as tape:
     loss = tf.reduce_sum(bn(x_tf, training=True) * upstream)
 dx_tf, dgamma_tf, dbeta_tf = tape.gradient(loss, [x_tf, bn.gamma, bn.beta])
 
-dx, dgamma, dbeta = bn_backward(upstream.astype("float64"), x.astype("float64"), bn.gamma.numpy())
-for name, ours, theirs in [("x", dx, dx_tf), ("gamma", dgamma, dgamma_tf), ("beta", dbeta, dbeta_tf)]:
-    print(f"max |GradientTape - NumPy| for {name}:", order(np.abs(np.asarray(theirs) - ours).max()))
+dx, dgamma, dbeta = bn_backward(
+    upstream.astype("float64"), x.astype("float64"), bn.gamma.numpy()
+)
+for name, ours, theirs in [
+    ("x", dx, dx_tf),
+    ("gamma", dgamma, dgamma_tf),
+    ("beta", dbeta, dbeta_tf),
+]:
+    print(
+        f"max |GradientTape - NumPy| for {name}:",
+        order(np.abs(np.asarray(theirs) - ours).max()),
+    )
 print("largest gradient for x:", np.abs(dx).max().round(2), "(tolerance 1e-05)")

@@ -9,7 +9,9 @@ def order(d):
     return "0.0" if d == 0 else f"< {10.0 ** (math.floor(math.log10(d)) + 1):.0e}"
 
 
-def bn_forward(x, gamma, beta, moving_mean, moving_var, training, momentum=0.99, eps=1e-3):
+def bn_forward(
+    x, gamma, beta, moving_mean, moving_var, training, momentum=0.99, eps=1e-3
+):
     """Batch normalisation over axis 0. Returns the output and the new moving statistics."""
     if training:
         mean, var = x.mean(axis=0), x.var(axis=0)  # the batch's, biased variance
@@ -32,10 +34,18 @@ bn.set_weights([gamma, beta, moving_mean, moving_var])
 
 # NumPy computes in float64, the layer in float32: the differences are float32 round-off.
 for training in (False, True):
-    ours, new_mean, new_var = bn_forward(x.astype("float64"), gamma, beta, moving_mean, moving_var, training)
+    ours, new_mean, new_var = bn_forward(
+        x.astype("float64"), gamma, beta, moving_mean, moving_var, training
+    )
     theirs = np.asarray(bn(x, training=training))
     print(f"training={training}: largest output {np.abs(ours).max():.1f}")
     print("  max |Keras - NumPy|, output:         ", order(np.abs(theirs - ours).max()))
-print("  max |Keras - NumPy|, moving_mean:    ", order(np.abs(bn.moving_mean.numpy() - new_mean).max()))
-print("  max |Keras - NumPy|, moving_variance:", order(np.abs(bn.moving_variance.numpy() - new_var).max()))
+print(
+    "  max |Keras - NumPy|, moving_mean:    ",
+    order(np.abs(bn.moving_mean.numpy() - new_mean).max()),
+)
+print(
+    "  max |Keras - NumPy|, moving_variance:",
+    order(np.abs(bn.moving_variance.numpy() - new_var).max()),
+)
 print("tolerance: 1e-05")

@@ -4,7 +4,9 @@ keras.utils.set_random_seed(0)
 model = keras.Sequential(
     [
         keras.Input(shape=(32, 32, 3)),
-        keras.layers.Conv2D(32, 3, use_bias=False),  # BN follows: a bias would be cancelled
+        keras.layers.Conv2D(
+            32, 3, use_bias=False
+        ),  # BN follows: a bias would be cancelled
         keras.layers.BatchNormalization(),
         keras.layers.ReLU(),
         keras.layers.MaxPooling2D(),
@@ -27,4 +29,6 @@ print("Conv2D(32, 3) with a bias:", with_bias.count_params(), "parameters")
 inputs = 6 * 6 * 64
 after_flatten = keras.layers.Dense(10)
 after_flatten.build((None, inputs))
-print(f"Dense(10) after Flatten(): {inputs} inputs, {after_flatten.count_params()} parameters")
+print(
+    f"Dense(10) after Flatten(): {inputs} inputs, {after_flatten.count_params()} parameters"
+)

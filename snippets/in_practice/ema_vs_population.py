@@ -10,18 +10,34 @@ true_mean, true_var = x.mean(axis=0), x.var(axis=0)
 M = 8  # examples per batch
 batches = x.reshape(-1, M, 3)  # one epoch: 512 batches
 
-print("true training-set statistics: mean", true_mean.round(2), " variance", true_var.round(2))
+print(
+    "true training-set statistics: mean",
+    true_mean.round(2),
+    " variance",
+    true_var.round(2),
+)
 for momentum in (0.99, 0.9):
     bn = keras.layers.BatchNormalization(momentum=momentum)
-    update = tf.function(lambda batch: bn(batch, training=True))  # compiled: 512 calls in a blink
-    for batch in batches:  # one epoch in training mode: the moving statistics follow the batches
+    update = tf.function(
+        lambda batch: bn(batch, training=True)
+    )  # compiled: 512 calls in a blink
+    for batch in (
+        batches
+    ):  # one epoch in training mode: the moving statistics follow the batches
         update(batch)
-    print(f"moving statistics, momentum {momentum}: mean {bn.moving_mean.numpy().round(2)}"
-          f"  variance / true variance {(bn.moving_variance.numpy() / true_var).round(2)}")
+    print(
+        f"moving statistics, momentum {momentum}: mean {bn.moving_mean.numpy().round(2)}"
+        f"  variance / true variance {(bn.moving_variance.numpy() / true_var).round(2)}"
+    )
 
 # The paper's estimate: average the batch statistics over the epoch, variance times m/(m-1)
-batch_means, batch_vars = batches.mean(axis=1), batches.var(axis=1)  # var: divided by m, as BN does
-print(f"paper's estimate: mean {batch_means.mean(axis=0).round(2)}"
-      f"  variance / true variance, uncorrected {(batch_vars.mean(axis=0) / true_var).round(2)}"
-      f", times m/(m-1) {(M / (M - 1) * batch_vars.mean(axis=0) / true_var).round(2)}")
+batch_means, batch_vars = (
+    batches.mean(axis=1),
+    batches.var(axis=1),
+)  # var: divided by m, as BN does
+print(
+    f"paper's estimate: mean {batch_means.mean(axis=0).round(2)}"
+    f"  variance / true variance, uncorrected {(batch_vars.mean(axis=0) / true_var).round(2)}"
+    f", times m/(m-1) {(M / (M - 1) * batch_vars.mean(axis=0) / true_var).round(2)}"
+)
 print(f"(m-1)/m for m = {M}: {(M - 1) / M:.3f}")

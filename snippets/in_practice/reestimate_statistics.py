@@ -26,20 +26,32 @@ X_val, y_val = X[order[1000:]], y[order[1000:]]
 
 # The short run of the warm-up example: 20 steps at the default momentum, 0.99
 keras.utils.set_random_seed(0)
-model = keras.Sequential([
-    keras.Input(shape=(64,)),
-    layers.Dense(32), layers.BatchNormalization(), layers.Activation("relu"),
-    layers.Dense(32), layers.BatchNormalization(), layers.Activation("relu"),
-    layers.Dense(10, activation="softmax"),
-])
-model.compile(optimizer=keras.optimizers.SGD(0.3), loss="sparse_categorical_crossentropy")
+model = keras.Sequential(
+    [
+        keras.Input(shape=(64,)),
+        layers.Dense(32),
+        layers.BatchNormalization(),
+        layers.Activation("relu"),
+        layers.Dense(32),
+        layers.BatchNormalization(),
+        layers.Activation("relu"),
+        layers.Dense(10, activation="softmax"),
+    ]
+)
+model.compile(
+    optimizer=keras.optimizers.SGD(0.3), loss="sparse_categorical_crossentropy"
+)
 model.fit(X_train, y_train, batch_size=50, epochs=1, verbose=0)
 
 
 def val_accuracy():
-    return (model.predict(X_val, batch_size=len(X_val), verbose=0).argmax(axis=1) == y_val).mean()
+    return (
+        model.predict(X_val, batch_size=len(X_val), verbose=0).argmax(axis=1) == y_val
+    ).mean()
 
 
 print(f"predict() accuracy, moving statistics after training: {val_accuracy():.2f}")
 reestimate_bn_statistics(model, X_train)
-print(f"predict() accuracy, statistics re-estimated on the training set: {val_accuracy():.2f}")
+print(
+    f"predict() accuracy, statistics re-estimated on the training set: {val_accuracy():.2f}"
+)

@@ -1,7 +1,9 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
-from sklearn.datasets import load_digits  # ships with scikit-learn: nothing is downloaded
+from sklearn.datasets import (
+    load_digits,
+)  # ships with scikit-learn: nothing is downloaded
 from tensorflow import keras
 from tensorflow.keras import layers
 
@@ -29,19 +31,30 @@ NORMS = {
 }
 GHOST = {}  # ghost BN, only Keras 2 (tf-keras) has it: batches of 32, normalised in groups of v
 if hasattr(layers.BatchNormalization(), "virtual_batch_size"):
-    GHOST = {f"ghost BN, virtual batch {v}": lambda v=v: layers.BatchNormalization(virtual_batch_size=v)
-             for v in BATCH_SIZES}
+    GHOST = {
+        f"ghost BN, virtual batch {v}": lambda v=v: layers.BatchNormalization(
+            virtual_batch_size=v
+        )
+        for v in BATCH_SIZES
+    }
 
 row = np.random.default_rng(1).normal(size=(5, 32)).astype("float32")
-gap = np.abs(np.asarray(layers.LayerNormalization()(row)) - np.asarray(layers.GroupNormalization(groups=1)(row))).max()
+gap = np.abs(
+    np.asarray(layers.LayerNormalization()(row))
+    - np.asarray(layers.GroupNormalization(groups=1)(row))
+).max()
 print(f"LayerNormalization vs GroupNormalization(groups=1): max difference {gap:.4f}")
 
 
 def per_net_dense(units, fan_in):
     """One Dense(units) per network: kernel (NETS, fan_in, units), Glorot-uniform like Dense."""
     limit = np.sqrt(6 / (fan_in + units))
-    return layers.EinsumDense("bni,nio->bno", output_shape=(NETS, units), bias_axes="no",
-                              kernel_initializer=keras.initializers.RandomUniform(-limit, limit))
+    return layers.EinsumDense(
+        "bni,nio->bno",
+        output_shape=(NETS, units),
+        bias_axes="no",
+        kernel_initializer=keras.initializers.RandomUniform(-limit, limit),
+    )
 
 
 def build(norms):
@@ -49,32 +62,51 @@ def build(norms):
     inputs = keras.Input(shape=(64,))
     outputs = []
     for norm in norms.values():
-        h = layers.RepeatVector(NETS)(inputs)  # (batch, NETS, 64): every network sees the same example
+        h = layers.RepeatVector(NETS)(
+            inputs
+        )  # (batch, NETS, 64): every network sees the same example
         for fan_in in (64, 32):
             h = per_net_dense(32, fan_in)(h)
             h = layers.Reshape((NETS, 32))(norm()(layers.Reshape((NETS * 32,))(h)))
             h = layers.Activation("relu")(h)
         outputs.append(layers.Activation("softmax")(per_net_dense(10, 32)(h)))
-    model = keras.Model(inputs, layers.Concatenate(axis=1)(outputs))  # (batch, networks, 10)
-    model.compile(optimizer=keras.optimizers.SGD(0.1), loss=summed_loss, steps_per_execution=STEPS)
+    model = keras.Model(
+        inputs, layers.Concatenate(axis=1)(outputs)
+    )  # (batch, networks, 10)
+    model.compile(
+        optimizer=keras.optimizers.SGD(0.1), loss=summed_loss, steps_per_execution=STEPS
+    )
     return model
 
 
-def summed_loss(y_true, y_pred):  # each network's own loss, summed: each gets its own gradient
-    return tf.reduce_sum(keras.losses.sparse_categorical_crossentropy(y_true, y_pred), axis=-1)
+def summed_loss(
+    y_true, y_pred
+):  # each network's own loss, summed: each gets its own gradient
+    return tf.reduce_sum(
+        keras.losses.sparse_categorical_crossentropy(y_true, y_pred), axis=-1
+    )
 
 
 def accuracies(model, initial, batch):
     """Train every network from its initial weights for STEPS steps; validation accuracy of each."""
     model.set_weights(initial)
     labels = np.repeat(y_train[:, None], model.output_shape[1], axis=1)
-    data = tf.data.Dataset.from_tensor_slices((X_train, labels)).shuffle(len(X_train), seed=0).repeat().batch(batch)
+    data = (
+        tf.data.Dataset.from_tensor_slices((X_train, labels))
+        .shuffle(len(X_train), seed=0)
+        .repeat()
+        .batch(batch)
+    )
     model.fit(data, steps_per_epoch=STEPS, epochs=1, verbose=0)
     predicted = model.predict(X_val, batch_size=len(X_val), verbose=0).argmax(axis=-1)
-    return (predicted == y_val[:, None]).mean(axis=0).reshape(-1, NETS)  # one row per normalisation
+    return (
+        (predicted == y_val[:, None]).mean(axis=0).reshape(-1, NETS)
+    )  # one row per normalisation
 
 
-results = {name: [] for name in NORMS}  # normalisation -> accuracies of its networks, per batch size
+results = {
+    name: [] for name in NORMS
+}  # normalisation -> accuracies of its networks, per batch size
 model = build(NORMS)
 initial = model.get_weights()
 for batch in BATCH_SIZES:
@@ -82,14 +114,24 @@ for batch in BATCH_SIZES:
         results[name].append(acc)
 if GHOST:
     ghost = build(GHOST)
-    results["ghost BN (batches of 32)"] = list(accuracies(ghost, ghost.get_weights(), 32))
+    results["ghost BN (batches of 32)"] = list(
+        accuracies(ghost, ghost.get_weights(), 32)
+    )
 
 print(f"validation accuracy after {STEPS} steps, mean ± std over {NETS} networks")
 print(f"{'batch size':<32}" + "".join(f"{b:>13}" for b in BATCH_SIZES))
 for name, accs in results.items():
-    print(f"{name:<32}" + "".join(f"{a.mean():>7.2f} ± {a.std(ddof=1):.2f}" for a in accs))
-    plt.errorbar(BATCH_SIZES, [a.mean() for a in accs], yerr=[a.std(ddof=1) for a in accs],
-                 marker="o", capsize=3, label=name)
+    print(
+        f"{name:<32}" + "".join(f"{a.mean():>7.2f} ± {a.std(ddof=1):.2f}" for a in accs)
+    )
+    plt.errorbar(
+        BATCH_SIZES,
+        [a.mean() for a in accs],
+        yerr=[a.std(ddof=1) for a in accs],
+        marker="o",
+        capsize=3,
+        label=name,
+    )
 plt.xscale("log", base=2)
 plt.xticks(BATCH_SIZES, [str(b) for b in BATCH_SIZES])
 plt.xlabel("batch size" + (" (ghost BN: virtual batch size)" if GHOST else ""))

@@ -15,7 +15,13 @@ model.summary()
 
 bn = model.layers[1]
 print("BatchNormalization parameters:", bn.count_params())
-print("  updated by the optimizer:    ", [w.name for w in bn.trainable_weights],
-      sum(int(w.shape[0]) for w in bn.trainable_weights))
-print("  updated by the layer itself: ", [w.name for w in bn.non_trainable_weights],
-      sum(int(w.shape[0]) for w in bn.non_trainable_weights))
+print(
+    "  updated by the optimizer:    ",
+    [w.name for w in bn.trainable_weights],
+    sum(int(w.shape[0]) for w in bn.trainable_weights),
+)
+print(
+    "  updated by the layer itself: ",
+    [w.name for w in bn.non_trainable_weights],
+    sum(int(w.shape[0]) for w in bn.non_trainable_weights),
+)

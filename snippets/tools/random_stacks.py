@@ -7,6 +7,7 @@ built in a function or in a `with` block). Keras builds it and this program prin
 the code, then each layer's name, class, output shape and parameter count and the totals,
 or the error with which Keras refused the stack.
 """
+
 import math
 import random
 import re
@@ -18,7 +19,9 @@ STACKS = 40
 rng = random.Random(0)
 layers = keras.layers
 namespace = {"keras": keras, "layers": layers, "tf": tf}
-namespace.update({name: getattr(layers, name) for name in dir(layers) if name[0].isupper()})
+namespace.update(
+    {name: getattr(layers, name) for name in dir(layers) if name[0].isupper()}
+)
 
 
 def fresh_session():
@@ -37,8 +40,19 @@ def call(cls, *args, **kwargs):
 def dense_layers(n):
     out = []
     for _ in range(n):
-        kind = rng.choice(["Dense", "Dense", "Dense", "BatchNormalization", "LayerNormalization",
-                           "Activation", "ReLU", "Softmax", "Dropout"])
+        kind = rng.choice(
+            [
+                "Dense",
+                "Dense",
+                "Dense",
+                "BatchNormalization",
+                "LayerNormalization",
+                "Activation",
+                "ReLU",
+                "Softmax",
+                "Dropout",
+            ]
+        )
         if kind == "Dense":
             kwargs = {}
             if rng.random() < 0.3:
@@ -67,8 +81,17 @@ def dense_layers(n):
 def image_layers(n):
     out = []
     for _ in range(n):
-        kind = rng.choice(["Conv2D", "Conv2D", "MaxPooling2D", "AveragePooling2D", "BatchNormalization",
-                           "Activation", "Dropout"])
+        kind = rng.choice(
+            [
+                "Conv2D",
+                "Conv2D",
+                "MaxPooling2D",
+                "AveragePooling2D",
+                "BatchNormalization",
+                "Activation",
+                "Dropout",
+            ]
+        )
         if kind == "Conv2D":
             kernel = rng.choice([1, 3, 5, (3, 3), (1, 3), (7, 7)])
             kwargs = {}
@@ -95,7 +118,9 @@ def image_layers(n):
         else:
             out.append(call(kind))
     out.append(call(rng.choice(["Flatten", "GlobalAveragePooling2D"])))
-    if rng.random() < 0.2:  # a convolution after the spatial axes are gone: Keras refuses it
+    if (
+        rng.random() < 0.2
+    ):  # a convolution after the spatial axes are gone: Keras refuses it
         out.append(call("Conv2D", 4, 3))
     return out + dense_layers(rng.randint(0, 2))
 
@@ -108,7 +133,9 @@ def sequence_layers(n):
             kwargs["padding"] = rng.choice(["same", "valid", "causal"])
         if rng.random() < 0.3:
             kwargs["strides"] = 2
-        out.append(call("Conv1D", rng.choice([4, 8, 16]), rng.choice([1, 3, 5, 9]), **kwargs))
+        out.append(
+            call("Conv1D", rng.choice([4, 8, 16]), rng.choice([1, 3, 5, 9]), **kwargs)
+        )
     return out + [call("Flatten")] + dense_layers(rng.randint(0, 2))
 
 
@@ -121,10 +148,14 @@ def stack():
         side = rng.choice([4, 6, 8, 12, 28])
         return (side, side, rng.choice([1, 3])), image_layers(rng.randint(1, 4))
     if family == "sequence":
-        return (rng.choice([5, 10, 20]), rng.choice([1, 4])), sequence_layers(rng.randint(1, 3))
+        return (rng.choice([5, 10, 20]), rng.choice([1, 4])), sequence_layers(
+            rng.randint(1, 3)
+        )
     length = rng.choice([None, 6, 12])
     embedding = call("Embedding", rng.choice([50, 1000]), rng.choice([4, 8]))
-    tail = rng.choice([[call("Flatten")], [call("LayerNormalization"), call("Flatten")]])
+    tail = rng.choice(
+        [[call("Flatten")], [call("LayerNormalization"), call("Flatten")]]
+    )
     return (length,), [embedding] + tail + dense_layers(rng.randint(1, 2))
 
 
@@ -138,8 +169,12 @@ def code(shape, calls):
         units = re.search(r"Dense\((\d+)", calls[i]).group(1)
         head.append(f"num_classes = {units}")
         calls[i] = calls[i].replace(f"Dense({units}", "Dense(num_classes", 1)
-    takes_input_dim = len(shape) == 1 and shape[0] and "Embedding" not in calls[0]  # Embedding has its own input_dim
-    style = rng.choice(["Input", "input_shape", "build"] + (["input_dim"] if takes_input_dim else []))
+    takes_input_dim = (
+        len(shape) == 1 and shape[0] and "Embedding" not in calls[0]
+    )  # Embedding has its own input_dim
+    style = rng.choice(
+        ["Input", "input_shape", "build"] + (["input_dim"] if takes_input_dim else [])
+    )
     lines = head
     if style == "Input":
         lines.append("model = keras.Sequential([")
@@ -153,14 +188,24 @@ def code(shape, calls):
         lines.append(f"model.build(input_shape={(None,) + shape!r})")
     else:
         lines.append("model = keras.Sequential()")
-        extra = f"input_shape={shape!r}" if style == "input_shape" else f"input_dim={shape[0]}"
+        extra = (
+            f"input_shape={shape!r}"
+            if style == "input_shape"
+            else f"input_dim={shape[0]}"
+        )
         first = calls[0][:-1] + ("" if calls[0].endswith("()") else ", ") + extra + ")"
         lines += [f"model.add({c})" for c in [first] + calls[1:]]
     wrap = rng.choice(["", "", "", "def", "with"])
     if wrap == "def":  # the model built in a function, as scripts often do
-        lines = ["def build_model():"] + [f"    {l}" for l in lines] + ["    return model", "", "model = build_model()"]
+        lines = (
+            ["def build_model():"]
+            + [f"    {l}" for l in lines]
+            + ["    return model", "", "model = build_model()"]
+        )
     elif wrap == "with":
-        lines = ["with tf.distribute.get_strategy().scope():"] + [f"    {l}" for l in lines]
+        lines = ["with tf.distribute.get_strategy().scope():"] + [
+            f"    {l}" for l in lines
+        ]
     return "\n".join(lines)
 
 
@@ -173,13 +218,24 @@ for number in range(1, STACKS + 1):
     try:
         exec(source, scope)
         model = scope["model"]
-        rows = [(layer.name, type(layer).__name__, tuple(layer.output.shape), layer.count_params())
-                for layer in model.layers]
-    except Exception as error:  # Keras refused the stack: the calculator must refuse it too
+        rows = [
+            (
+                layer.name,
+                type(layer).__name__,
+                tuple(layer.output.shape),
+                layer.count_params(),
+            )
+            for layer in model.layers
+        ]
+    except (
+        Exception
+    ) as error:  # Keras refused the stack: the calculator must refuse it too
         print(f"-> refused: {type(error).__name__}")
         continue
     for name, cls, shape, count in rows:
         print(f"-> {name} | {cls} | {shape} | {count}")
     trainable = sum(math.prod(tuple(w.shape)) for w in model.trainable_weights)
     total = model.count_params()
-    print(f"-> total {total} | trainable {trainable} | non-trainable {total - trainable}")
+    print(
+        f"-> total {total} | trainable {trainable} | non-trainable {total - trainable}"
+    )
