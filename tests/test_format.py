@@ -4,7 +4,7 @@ which the site's layout shows without scrolling (tests/test_reader.py measures i
 import subprocess
 import sys
 
-from project import ROOT, SNIPPETS
+from pagemodel import ROOT, SNIPPETS
 
 
 def ruff(*args):

@@ -15,7 +15,7 @@ import pytest
 from test_browser import browser_type_launch_args, site_url, visit  # noqa: F401 (fixtures)
 from test_pages import glossary
 
-from project import DOCS, LANGUAGES, pages, url_path
+from pagemodel import DOCS, LANGUAGES, pages, url_path
 
 
 def site_pages():

@@ -28,8 +28,9 @@ print(f"  (sigma^2 + mu^2) / (1 - rate) - mu^2, over sigma^2:   {formula:.2f}")
 out = np.asarray(bn(X, training=False))
 print(f"  std of BN output at inference: {out.std():.2f} (1.0 expected)")
 
-# 2. The anatomy network: Dense -> BN -> ReLU -> Dropout -> Dense -> BN. The second BN sees
-# Dropout's output through a Dense layer. All BN layers keep their last batch (momentum 0).
+# 2. The anatomy network: Dense -> BN -> ReLU -> Dropout -> Dense -> BN. The second BN
+# sees Dropout's output through a Dense layer. All BN layers keep their last batch
+# (momentum 0).
 net = [
     layers.Dense(512),
     layers.BatchNormalization(momentum=0.0),
@@ -61,12 +62,15 @@ for layer in net[:5]:  # the input of the second BN, at inference
 ratio = net[5].moving_variance.numpy() / np.asarray(h).var(axis=0)
 print("BN after Dropout -> Dense (second BN of the anatomy network), 256 features")
 print(
-    f"  variance stored in training / variance at inference: {ratio.mean():.2f} on average, "
+    "  variance stored in training / variance at inference: "
+    f"{ratio.mean():.2f} on average, "
     f"{ratio.min():.2f} to {ratio.max():.2f}"
 )
 print(
-    f"  the formula at Dropout's 512 inputs (ReLU units): {formula.mean():.2f} on average"
+    "  the formula at Dropout's 512 inputs (ReLU units): "
+    f"{formula.mean():.2f} on average"
 )
 print(
-    f"  std of BN output at inference: {run(training=False).std(axis=0).mean():.2f} on average (1.0 expected)"
+    "  std of BN output at inference: "
+    f"{run(training=False).std(axis=0).mean():.2f} on average (1.0 expected)"
 )

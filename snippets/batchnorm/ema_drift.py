@@ -47,10 +47,12 @@ for seed in range(SEEDS):
     results["batches sorted by label"].append(moving_statistics(x, in_order))
 
 print(
-    f"{EPOCHS} epochs of {N // BATCH} batches of {BATCH}; mean ± std (ddof=1) over {SEEDS} seeds"
+    f"{EPOCHS} epochs of {N // BATCH} batches of {BATCH}; mean ± std (ddof=1) over "
+    f"{SEEDS} seeds"
 )
 for name, values in results.items():
     mean, var = np.array(values).T
     print(
-        f"{name:<24} mean {mean.mean():.2f} ± {mean.std(ddof=1):.2f}   variance {var.mean():.2f} ± {var.std(ddof=1):.2f}"
+        f"{name:<24} mean {mean.mean():.2f} ± {mean.std(ddof=1):.2f}   variance "
+        f"{var.mean():.2f} ± {var.std(ddof=1):.2f}"
     )

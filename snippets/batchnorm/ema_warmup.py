@@ -13,7 +13,8 @@ train_step = tf.function(
 )  # compiled: 300 steps, well under a second
 
 print(
-    f"batch mean {target:.4f}; momentum {bn.momentum}, window 1/(1 - momentum) = {1 / (1 - bn.momentum):.0f} steps"
+    f"batch mean {target:.4f}; momentum {bn.momentum}, window 1/(1 - momentum) = "
+    f"{1 / (1 - bn.momentum):.0f} steps"
 )
 print("steps k   moved (moving_mean / batch mean)   1 - momentum**k")
 step = 0

@@ -24,5 +24,6 @@ print("first example in: ", X[0].round(4))
 print("first example out:", out[0].round(4))
 alone = np.asarray(bn(X[:1], training=False))
 print(
-    f"first example alone, max difference from its output in the batch: {np.abs(alone - out[:1]).max():.4f}"
+    "first example alone, max difference from its output in the batch: "
+    f"{np.abs(alone - out[:1]).max():.4f}"
 )

@@ -4,10 +4,11 @@ from tensorflow import keras
 keras.utils.set_random_seed(0)
 X = np.random.normal(loc=5.0, scale=2.0, size=(8, 3)).astype("float32")
 
-# Keras 3 computes the moments with ops.moments. tf-keras (Keras 2) sends 4-D and 5-D input to
-# the fused kernel, tf.compat.v1.nn.fused_batch_norm, unless the layer is built with fused=False.
-# The same 24 numbers twice: as 8 examples of 3 features (2-D, a Dense layer's output), and as
-# 2 images of 2 x 2 pixels with 3 channels (4-D). Each feature has the same 8 values in both.
+# Keras 3 computes the moments with ops.moments. tf-keras (Keras 2) sends 4-D and 5-D
+# input to the fused kernel, tf.compat.v1.nn.fused_batch_norm, unless the layer is built
+# with fused=False. The same 24 numbers twice: as 8 examples of 3 features (2-D, a Dense
+# layer's output), and as 2 images of 2 x 2 pixels with 3 channels (4-D). Each feature
+# has the same 8 values in both.
 for name, inputs in (
     ("2-D input (8, 3)", X),
     ("4-D input (2, 2, 2, 3)", X.reshape(2, 2, 2, 3)),
@@ -31,5 +32,6 @@ for name, inputs in (
     print("  with unbiased var    ", unbiased.round(5))
     print(
         f"  max error: mean {np.abs(bn.moving_mean.numpy() - mean).max():.4f}, "
-        f"biased {np.abs(stored - biased).max():.4f}, unbiased {np.abs(stored - unbiased).max():.4f}"
+        f"biased {np.abs(stored - biased).max():.4f}, unbiased "
+        f"{np.abs(stored - unbiased).max():.4f}"
     )

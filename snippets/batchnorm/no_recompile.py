@@ -21,13 +21,15 @@ def fit_and_measure(stage):
         warnings.simplefilter("always")
         model.fit(X, y, epochs=2, verbose=0)
     print(
-        f"{stage:<38} {len(model.trainable_weights):>9} {np.abs(kernel.numpy() - before[0]).max():>13.4f}"
+        f"{stage:<38} {len(model.trainable_weights):>9} "
+        f"{np.abs(kernel.numpy() - before[0]).max():>13.4f}"
         f" {np.abs(bn.moving_mean.numpy() - before[1]).max():>15.4f} {len(caught):>9}"
     )
 
 
 print(
-    f"{'stage':<38} {'trainable':>9} {'kernel moved':>13} {'BN mean moved':>15} {'warnings':>9}"
+    f"{'stage':<38} {'trainable':>9} {'kernel moved':>13} {'BN mean moved':>15} "
+    f"{'warnings':>9}"
 )
 base.trainable = False
 model.compile(optimizer=keras.optimizers.Adam(1e-3), loss="binary_crossentropy")

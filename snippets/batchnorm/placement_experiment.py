@@ -46,9 +46,10 @@ for name, block in VARIANTS.items():
             ]
         )
 
-    # One compiled model per variant; each seed restarts it from that seed's initial weights
-    # (a new model per seed would give the same result, only slower: Keras retraces it).
-    # steps_per_execution runs a whole epoch in one call: the same steps, less Python per step.
+    # One compiled model per variant; each seed restarts it from that seed's initial
+    # weights (a new model per seed would give the same result, only slower: Keras
+    # retraces it). steps_per_execution runs a whole epoch in one call: the same steps,
+    # less Python per step.
     model = build()
     model.compile(
         optimizer=keras.optimizers.SGD(LEARNING_RATE),
@@ -76,7 +77,8 @@ print(
     f"SGD, learning rate {LEARNING_RATE}, batches of {BATCH} ({STEPS} steps per epoch)"
 )
 print(
-    f"BN's moving statistics after epoch 1: {1 - 0.99**STEPS:.0%} of the way from their start (momentum 0.99)"
+    f"BN's moving statistics after epoch 1: {1 - 0.99**STEPS:.0%} of the way from "
+    "their start (momentum 0.99)"
 )
 print(f"validation accuracy, mean ± std (ddof=1) over {len(SEEDS)} seeds")
 print(f"{'':<12}" + "".join(f"{f'epoch {e}':>14}" for e in (1, 3, EPOCHS)))

@@ -5,7 +5,8 @@ from tensorflow import keras
 model = keras.applications.ResNet50(weights=None)
 
 bn_layers = [l for l in model.layers if isinstance(l, keras.layers.BatchNormalization)]
-# Sizes with NumPy: a shape is a tuple in Keras 3 and a TensorShape in Keras 2; np.prod reads both.
+# Sizes with NumPy: a shape is a tuple in Keras 3 and a TensorShape in Keras 2; np.prod
+# reads both.
 moving = sum(
     int(np.prod(l.moving_mean.shape)) + int(np.prod(l.moving_variance.shape))
     for l in bn_layers

@@ -11,8 +11,9 @@ MOVING_MEAN, MOVING_VAR = (
 
 
 def one_step(trainable, training):
-    """One training step through a fresh BN layer and a Dense head, the same step in every
-    case: the optimizer applies the gradient of the loss to all trainable weights, as fit() does."""
+    """One training step through a fresh BN layer and a Dense head, the same step in
+    every case: the optimizer applies the gradient of the loss to all trainable weights,
+    as fit() does."""
     bn = keras.layers.BatchNormalization()
     bn.build(X.shape)
     bn.moving_mean.assign([MOVING_MEAN] * 3)
@@ -56,13 +57,16 @@ def one_step(trainable, training):
 
 
 print(
-    "max |output - formula| with the batch's and with the moving statistics; max change of"
+    "max |output - formula| with the batch's and with the moving statistics; "
+    "max change of"
 )
 print(
-    "moving_mean/moving_variance and of gamma/beta after one SGD step (learning rate 0.1)"
+    "moving_mean/moving_variance and of gamma/beta after one SGD step "
+    "(learning rate 0.1)"
 )
 print(
-    f"{'trainable':<10}{'training':<9}{'BN weights':>12}{'batch':>8}{'moving':>8}{'moving stats':>14}{'gamma/beta':>12}"
+    f"{'trainable':<10}{'training':<9}{'BN weights':>12}{'batch':>8}{'moving':>8}"
+    f"{'moving stats':>14}{'gamma/beta':>12}"
 )
 for trainable in (True, False):
     for training in (True, False, None):

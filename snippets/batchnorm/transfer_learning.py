@@ -21,8 +21,9 @@ def new_model(**call_args):
     return keras.Model(inputs, outputs)
 
 
-# Two models share the base: the recipe's, which calls it with training=False, and one that
-# does not pass `training`, to tell apart what trainable=False and training=False each do.
+# Two models share the base: the recipe's, which calls it with training=False, and one
+# that does not pass `training`, to tell apart what trainable=False and training=False
+# each do.
 with_false, without = new_model(training=False), new_model()
 
 
@@ -45,9 +46,10 @@ train_and_check("1a. base frozen, training=False", with_false, 1e-3)
 train_and_check("1b. base frozen, no training argument", without, 1e-3)
 
 # Fine-tuning: unfreeze the base and recompile with a small learning rate. Now only
-# training=False stands between fit()'s training=True and the BN layers, and Keras 3 passes
-# fit()'s training=True over it (by design: keras-team/keras issue 20285, resolved by
-# pull request 20298, which changed the transfer-learning guide, not the code).
+# training=False stands between fit()'s training=True and the BN layers, and Keras 3
+# passes fit()'s training=True over it (by design: keras-team/keras issue 20285,
+# resolved by pull request 20298, which changed the transfer-learning guide, not the
+# code).
 base.trainable = True
 train_and_check("2a. base unfrozen, training=False", with_false, 1e-5)
 train_and_check("2b. base unfrozen, no training argument", without, 1e-5)

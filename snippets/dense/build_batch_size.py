@@ -9,5 +9,6 @@ for batch_size in (2, 64, None):
     shapes = [tuple(w.shape) for w in model.weights]
     y = model(np.ones((5, 4), dtype="float32"))  # then called on a batch of 5
     print(
-        f"build(({batch_size}, 4)): {model.count_params()} params {shapes}; batch of 5 -> {tuple(y.shape)}"
+        f"build(({batch_size}, 4)): {model.count_params()} params {shapes}; "
+        f"batch of 5 -> {tuple(y.shape)}"
     )

@@ -22,7 +22,8 @@ linear.build(X.shape)
 linear.set_weights([W, b])
 print(f"pre-activations the ReLU keeps (> 0): {(pre > 0).sum()} of {pre.size}")
 print(
-    f"max |Dense without activation - (X @ W + b)|: {np.abs(np.asarray(linear(X)) - pre).max():.4f}"
+    "max |Dense without activation - (X @ W + b)|: "
+    f"{np.abs(np.asarray(linear(X)) - pre).max():.4f}"
 )
 print(
     f"max |Dense(3) output - relu(X @ W + b)|:      {np.abs(out - by_hand).max():.4f}"

@@ -1,8 +1,9 @@
 from tensorflow import keras
 
-# weights=None: the architecture only, nothing is downloaded. include_top=False leaves out the
-# 1000-class classifier. A convolution's parameters do not depend on the image size, so each
-# model is built at the smallest input it accepts: the counts hold for any input size.
+# weights=None: the architecture only, nothing is downloaded. include_top=False leaves
+# out the 1000-class classifier. A convolution's parameters do not depend on the image
+# size, so each model is built at the smallest input it accepts: the counts hold for any
+# input size.
 BUILDS = {
     "ResNet50": (keras.applications.ResNet50, (32, 32, 3)),
     "InceptionV3": (keras.applications.InceptionV3, (75, 75, 3)),

@@ -10,7 +10,8 @@ for axis in (1, -1):
     bn = keras.layers.BatchNormalization(axis=axis)
     out = np.asarray(bn(x, training=True))
     print(
-        f"axis={axis}: {bn.count_params()} parameters, gamma shape {tuple(bn.gamma.shape)}"
+        f"axis={axis}: {bn.count_params()} parameters, gamma shape "
+        f"{tuple(bn.gamma.shape)}"
     )
     print("  output mean per channel:", out.mean(axis=(0, 2, 3)).round(3) + 0.0)
     print("  output std per channel: ", out.std(axis=(0, 2, 3)).round(3))

@@ -23,7 +23,8 @@ print(
     "gamma, beta, moving_mean, moving_variance:", [tuple(w.shape) for w in bn.weights]
 )
 
-# One mean and one variance per channel, over the batch and both spatial axes: 8 x 4 x 4 values.
+# One mean and one variance per channel, over the batch and both spatial axes: 8 x 4 x 4
+# values.
 mean = features.mean(axis=(0, 1, 2))
 var = features.var(axis=(0, 1, 2))
 print("values per statistic:", features.size // features.shape[-1])
@@ -37,7 +38,8 @@ print(
     ratio.max().round(4),
 )
 
-# A bias adds one constant per channel; the per-channel mean absorbs it and BN subtracts it.
+# A bias adds one constant per channel; the per-channel mean absorbs it and BN subtracts
+# it.
 with_bias = keras.layers.Conv2D(16, 3, bias_initializer="random_normal")
 with_bias.build(images.shape)
 with_bias.kernel.assign(conv.kernel)

@@ -10,7 +10,8 @@ def order(d):
 
 
 def fold(kernel, bias, bn):
-    """Kernel and bias of one layer that computes BN(conv(x) + bias) in inference mode."""
+    """Kernel and bias of one layer that computes BN(conv(x) + bias) in inference
+    mode."""
     gamma, beta, mean, var = bn.get_weights()
     scale = gamma / np.sqrt(
         var + bn.epsilon
@@ -19,7 +20,8 @@ def fold(kernel, bias, bn):
 
 
 def cnn(folded):
-    """Conv2D-BN-ReLU twice, then pooling and Dense; without the BN layers when folded."""
+    """Conv2D-BN-ReLU twice, then pooling and Dense; without the BN layers when
+    folded."""
     layers = [keras.Input(shape=(16, 16, 3))]
     for filters in (16, 32):
         # Before BN the convolution needs no bias; the folded one does.

@@ -10,7 +10,8 @@ def order(d):
 
 
 def fold(kernel, bias, bn):
-    """Kernel and bias of one layer that computes BN(x @ kernel + bias) in inference mode."""
+    """Kernel and bias of one layer that computes BN(x @ kernel + bias) in inference
+    mode."""
     gamma, beta, mean, var = bn.get_weights()
     scale = gamma / np.sqrt(var + bn.epsilon)  # one factor per unit (the last axis)
     return kernel * scale, (bias - mean) * scale + beta
@@ -26,7 +27,8 @@ model = keras.Sequential(
         keras.layers.Dense(3),
     ]
 )
-# Stand-ins for trained values: gamma, beta and moving statistics far from their defaults.
+# Stand-ins for trained values: gamma, beta and moving statistics far from their
+# defaults.
 bn = model.layers[1]
 bn.set_weights(
     [

@@ -12,7 +12,8 @@ def order(d):
 def bn_forward(
     x, gamma, beta, moving_mean, moving_var, training, momentum=0.99, eps=1e-3
 ):
-    """Batch normalisation over axis 0. Returns the output and the new moving statistics."""
+    """Batch normalisation over axis 0. Returns the output and the new moving
+    statistics."""
     if training:
         mean, var = x.mean(axis=0), x.var(axis=0)  # the batch's, biased variance
         moving_mean = momentum * moving_mean + (1 - momentum) * mean
@@ -32,7 +33,8 @@ bn = keras.layers.BatchNormalization()
 bn.build(x.shape)
 bn.set_weights([gamma, beta, moving_mean, moving_var])
 
-# NumPy computes in float64, the layer in float32: the differences are float32 round-off.
+# NumPy computes in float64, the layer in float32: the differences are float32
+# round-off.
 for training in (False, True):
     ours, new_mean, new_var = bn_forward(
         x.astype("float64"), gamma, beta, moving_mean, moving_var, training

@@ -25,10 +25,12 @@ with_bias = keras.layers.Conv2D(32, 3)
 with_bias.build((None, 32, 32, 3))
 print("Conv2D(32, 3) with a bias:", with_bias.count_params(), "parameters")
 
-# Flatten instead of global pooling: the Dense layer gets every value of the last pooling output.
+# Flatten instead of global pooling: the Dense layer gets every value of the last
+# pooling output.
 inputs = 6 * 6 * 64
 after_flatten = keras.layers.Dense(10)
 after_flatten.build((None, inputs))
 print(
-    f"Dense(10) after Flatten(): {inputs} inputs, {after_flatten.count_params()} parameters"
+    f"Dense(10) after Flatten(): {inputs} inputs, {after_flatten.count_params()} "
+    "parameters"
 )

@@ -36,11 +36,13 @@ for training in (None, True):  # None: the loop calls model(x), without the argu
 
     print("loop calls", "model(x):" if training is None else "model(x, training=True):")
     print(
-        f"  after 5 steps: max |moving_mean| {np.abs(bn.moving_mean.numpy()).max():.2f}, "
+        "  after 5 steps: max |moving_mean| "
+        f"{np.abs(bn.moving_mean.numpy()).max():.2f}, "
         f"max |moving_variance - 1| {np.abs(bn.moving_variance.numpy() - 1).max():.2f}"
     )
     # The same batch, at the same weights: the loop's call against inference
     inference = model.predict(xb, verbose=0)
     print(
-        f"  loop's call vs predict(), same batch: max difference {np.abs(forward(xb) - inference).max():.4f}"
+        "  loop's call vs predict(), same batch: max difference "
+        f"{np.abs(forward(xb) - inference).max():.4f}"
     )

@@ -26,18 +26,21 @@ for momentum in (0.99, 0.9):
     ):  # one epoch in training mode: the moving statistics follow the batches
         update(batch)
     print(
-        f"moving statistics, momentum {momentum}: mean {bn.moving_mean.numpy().round(2)}"
+        f"moving statistics, momentum {momentum}: mean "
+        f"{bn.moving_mean.numpy().round(2)}"
         f"  variance / true variance {(bn.moving_variance.numpy() / true_var).round(2)}"
     )
 
-# The paper's estimate: average the batch statistics over the epoch, variance times m/(m-1)
+# The paper's estimate: average the batch statistics over the epoch, variance times
+# m/(m-1)
 batch_means, batch_vars = (
     batches.mean(axis=1),
     batches.var(axis=1),
 )  # var: divided by m, as BN does
 print(
     f"paper's estimate: mean {batch_means.mean(axis=0).round(2)}"
-    f"  variance / true variance, uncorrected {(batch_vars.mean(axis=0) / true_var).round(2)}"
+    "  variance / true variance, uncorrected "
+    f"{(batch_vars.mean(axis=0) / true_var).round(2)}"
     f", times m/(m-1) {(M / (M - 1) * batch_vars.mean(axis=0) / true_var).round(2)}"
 )
 print(f"(m-1)/m for m = {M}: {(M - 1) / M:.3f}")

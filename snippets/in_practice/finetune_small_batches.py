@@ -18,7 +18,8 @@ keras.utils.set_random_seed(0)
 model = keras.Sequential(
     [
         keras.Input(shape=(64,)),
-        # momentum 0.9: the short pretraining (100 steps) is enough for the moving statistics to settle
+        # momentum 0.9: the short pretraining (100 steps) is enough for the moving
+        # statistics to settle
         layers.Dense(32),
         layers.BatchNormalization(momentum=0.9),
         layers.Activation("relu"),
@@ -58,8 +59,10 @@ for frozen_bn in (False, True):
     ratio = (model.layers[1].moving_variance.numpy() / pretrained_variance).mean()
     name = "BN frozen (trainable=False)" if frozen_bn else "BN unfrozen (training mode)"
     print(
-        f"fine-tuned, batch {FINE_TUNE_BATCH}, {name}: predict() accuracy {val_accuracy():.2f}"
+        f"fine-tuned, batch {FINE_TUNE_BATCH}, {name}: predict() accuracy "
+        f"{val_accuracy():.2f}"
     )
     print(
-        f"  first BN layer's moving_variance / pretrained, mean over features: {ratio:.2f}"
+        "  first BN layer's moving_variance / pretrained, mean over features: "
+        f"{ratio:.2f}"
     )

@@ -7,7 +7,8 @@ from sklearn.datasets import (
 from tensorflow import keras
 from tensorflow.keras import layers
 
-NETS = 3  # networks per learning rate, each with its own initial weights: raise for the full run
+# networks per learning rate, each with its own initial weights: raise for the full run
+NETS = 3
 STEPS = 150  # training steps (batches of 32): raise too
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 keras.utils.set_random_seed(0)
@@ -22,7 +23,8 @@ B = (
 
 
 def per_net_dense(units, fan_in):
-    """One Dense(units) per network: kernel (B, fan_in, units), Glorot-uniform like Dense."""
+    """One Dense(units) per network: kernel (B, fan_in, units), Glorot-uniform like
+    Dense."""
     limit = np.sqrt(6 / (fan_in + units))
     return layers.EinsumDense(
         "bni,nio->bno",
@@ -49,8 +51,9 @@ for with_bn in (
     outputs.append(layers.Activation("softmax")(per_net_dense(10, 32)(h)))
 model = keras.Model(inputs, layers.Concatenate(axis=1)(outputs))  # (batch, 2 * B, 10)
 
-# Plain SGD steps by learning rate x gradient. With a learning rate of 1 and each network's
-# loss multiplied by its own learning rate, each network takes exactly its own SGD step.
+# Plain SGD steps by learning rate x gradient. With a learning rate of 1 and each
+# network's loss multiplied by its own learning rate, each network takes exactly its own
+# SGD step.
 rates = np.tile(np.repeat(LEARNING_RATES, NETS), 2).astype("float32")
 
 

@@ -5,10 +5,12 @@ from tensorflow.keras import layers
 
 
 def reestimate_bn_statistics(model, x):
-    """Replace each BN layer's moving statistics by the mean and variance of its inputs over x.
+    """Replace each BN layer's moving statistics by the mean and variance of its
+    inputs over x.
 
-    One pass, layer by layer in inference mode: each BN layer sees its inputs as predict()
-    will produce them, with the statistics of the layers before it already re-estimated.
+    One pass, layer by layer in inference mode: each BN layer sees its inputs as
+    predict() will produce them, with the statistics of the layers before it already
+    re-estimated.
     """
     h = x
     for layer in model.layers:
@@ -53,5 +55,6 @@ def val_accuracy():
 print(f"predict() accuracy, moving statistics after training: {val_accuracy():.2f}")
 reestimate_bn_statistics(model, X_train)
 print(
-    f"predict() accuracy, statistics re-estimated on the training set: {val_accuracy():.2f}"
+    "predict() accuracy, statistics re-estimated on the training set: "
+    f"{val_accuracy():.2f}"
 )

@@ -7,7 +7,8 @@ from sklearn.datasets import (
 from tensorflow import keras
 from tensorflow.keras import layers
 
-NETS = 3  # networks per normalisation, each with its own initial weights: raise for the full run
+# networks per normalisation, each with its own initial weights: raise for the full run
+NETS = 3
 STEPS = 100  # training steps per batch size: raise too
 BATCH_SIZES = (2, 8, 32)
 keras.utils.set_random_seed(0)
@@ -17,19 +18,21 @@ order = np.random.default_rng(0).permutation(len(X))
 X_train, y_train = X[order[:500]], y[order[:500]]
 X_val, y_val = X[order[500:]], y[order[500:]]
 
-# The NETS networks of one normalisation are computed side by side, as one wider model: their
-# features sit in one row, network after network, and every layer keeps them apart. A BN
-# layer normalises each feature on its own, so it needs nothing special. LayerNormalization
-# normalises all the features of one example of one network: that is GroupNormalization with
-# one group per network (checked below). GroupNormalization(groups=4) of each network is
-# GroupNormalization(groups=4 * NETS) of the row.
+# The NETS networks of one normalisation are computed side by side, as one wider model:
+# their features sit in one row, network after network, and every layer keeps them
+# apart. A BN layer normalises each feature on its own, so it needs nothing special.
+# LayerNormalization normalises all the features of one example of one network: that is
+# GroupNormalization with one group per network (checked below).
+# GroupNormalization(groups=4) of each network is GroupNormalization(groups=4 * NETS) of
+# the row.
 NORMS = {
     "BatchNormalization": lambda: layers.BatchNormalization(),
     "BatchNormalization(renorm=True)": lambda: layers.BatchNormalization(renorm=True),
     "LayerNormalization": lambda: layers.GroupNormalization(groups=NETS),
     "GroupNormalization(groups=4)": lambda: layers.GroupNormalization(groups=4 * NETS),
 }
-GHOST = {}  # ghost BN, only Keras 2 (tf-keras) has it: batches of 32, normalised in groups of v
+# ghost BN, only Keras 2 (tf-keras) has it: batches of 32, normalised in groups of v
+GHOST = {}
 if hasattr(layers.BatchNormalization(), "virtual_batch_size"):
     GHOST = {
         f"ghost BN, virtual batch {v}": lambda v=v: layers.BatchNormalization(
@@ -47,7 +50,8 @@ print(f"LayerNormalization vs GroupNormalization(groups=1): max difference {gap:
 
 
 def per_net_dense(units, fan_in):
-    """One Dense(units) per network: kernel (NETS, fan_in, units), Glorot-uniform like Dense."""
+    """One Dense(units) per network: kernel (NETS, fan_in, units), Glorot-uniform like
+    Dense."""
     limit = np.sqrt(6 / (fan_in + units))
     return layers.EinsumDense(
         "bni,nio->bno",
@@ -58,7 +62,8 @@ def per_net_dense(units, fan_in):
 
 
 def build(norms):
-    """One model holding NETS networks per normalisation: Dense(32), norm, ReLU, twice, Dense(10)."""
+    """One model holding NETS networks per normalisation: Dense(32), norm, ReLU, twice,
+    Dense(10)."""
     inputs = keras.Input(shape=(64,))
     outputs = []
     for norm in norms.values():
@@ -88,7 +93,8 @@ def summed_loss(
 
 
 def accuracies(model, initial, batch):
-    """Train every network from its initial weights for STEPS steps; validation accuracy of each."""
+    """Train every network from its initial weights for STEPS steps; validation
+    accuracy of each."""
     model.set_weights(initial)
     labels = np.repeat(y_train[:, None], model.output_shape[1], axis=1)
     data = (

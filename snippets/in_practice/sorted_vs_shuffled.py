@@ -46,11 +46,14 @@ for name, x, labels, shuffle in [
     ).mean()
     print(f"{name}:")
     print(
-        f"  training accuracy reported by fit(), last epoch:                       {history.history['accuracy'][-1]:.2f}"
+        "  training accuracy reported by fit(), last epoch:                       "
+        f"{history.history['accuracy'][-1]:.2f}"
     )
     print(
-        f"  validation accuracy, statistics of the validation set (training=True): {batch_stats:.2f}"
+        "  validation accuracy, statistics of the validation set (training=True): "
+        f"{batch_stats:.2f}"
     )
     print(
-        f"  validation accuracy, predict() (moving statistics):                    {moving:.2f}"
+        "  validation accuracy, predict() (moving statistics):                    "
+        f"{moving:.2f}"
     )

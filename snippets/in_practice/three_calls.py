@@ -12,7 +12,10 @@ x = np.array(
 
 
 def moving():
-    return f"moving_mean {bn.moving_mean.numpy()[0]:.4f}, moving_variance {bn.moving_variance.numpy()[0]:.4f}"
+    return (
+        f"moving_mean {bn.moving_mean.numpy()[0]:.4f}, moving_variance "
+        f"{bn.moving_variance.numpy()[0]:.4f}"
+    )
 
 
 print("before any call:                          ", moving())

@@ -41,7 +41,8 @@ for momentum in (0.99, 0.9):
         np.asarray(model(X_val, training=True)).argmax(axis=1) == y_val
     ).mean()
     print(
-        f"momentum {momentum}: after {steps} steps the moving statistics have moved {1 - momentum**steps:.2f} of the way"
+        f"momentum {momentum}: after {steps} steps the moving statistics have moved "
+        f"{1 - momentum**steps:.2f} of the way"
     )
     print(f"  validation accuracy, batch statistics (training=True): {with_batch:.2f}")
     print(f"  validation accuracy, predict() (moving statistics):    {with_moving:.2f}")

@@ -1,7 +1,8 @@
 from tensorflow import keras
 from tensorflow.keras.layers import Activation, BatchNormalization, Dense
 
-# The second model of the question: BatchNormalization between the first Dense and its ReLU.
+# The second model of the question: BatchNormalization between the first Dense and its
+# ReLU.
 model = keras.Sequential()
 model.add(keras.Input(shape=(10,)))
 model.add(Dense(20))

@@ -13,5 +13,6 @@ model = keras.Sequential(
 )
 X = np.random.normal(size=(5, 10)).astype("float32")
 
-# softmax divides exp(z) by the sum of exp over the units: with one unit, exp(z) / exp(z).
+# softmax divides exp(z) by the sum of exp over the units: with one unit, exp(z) /
+# exp(z).
 print(model.predict(X, verbose=0).round(4).ravel())

@@ -1,11 +1,12 @@
-"""Random layer stacks, built by Keras: the reference the parameter calculator is tested against.
+"""Random layer stacks, built by Keras: the reference the parameter calculator is
+tested against.
 
 A seeded generator writes each stack as model code, in the ways people write it
 (Sequential([...]), model.add(...), input_shape=, input_dim=, keras.Input, model.build,
-tf.keras.layers.X, keras.layers.X, layers.X or a bare X, a size given by a name, the model
-built in a function or in a `with` block). Keras builds it and this program prints, per stack,
-the code, then each layer's name, class, output shape and parameter count and the totals,
-or the error with which Keras refused the stack.
+tf.keras.layers.X, keras.layers.X, layers.X or a bare X, a size given by a name, the
+model built in a function or in a `with` block). Keras builds it and this program
+prints, per stack, the code, then each layer's name, class, output shape and parameter
+count and the totals, or the error with which Keras refused the stack.
 """
 
 import math
@@ -26,7 +27,8 @@ namespace.update(
 
 def fresh_session():
     """Layer names start again at dense, dense_1, ..., as in a new Python session."""
-    try:  # Keras 3: without its full garbage collection, which would take most of the time
+    # Keras 3: without its full garbage collection, which would take most of the time
+    try:
         keras.utils.clear_session(free_memory=False)
     except (AttributeError, TypeError):  # Keras 2 has no keras.utils.clear_session
         keras.backend.clear_session()
