@@ -41,8 +41,13 @@ def on_files(files, config):
             continue
         page = NotebookFile(file, use_directory_urls=config.use_directory_urls, site_dir=config.site_dir)
         page.abs_src_path = file.abs_src_path  # NotebookFile recomputes it from src_dir: None for a generated file
-        page.url = ("" if lang == pagemodel.LANGUAGES[0] else f"{lang}/") + pagemodel.url_of(doc_path)
-        page.dest_path = page.url + "index.html"
+        prefix = "" if lang == pagemodel.LANGUAGES[0] else f"{lang}/"
+        if config.use_directory_urls:
+            page.url = prefix + pagemodel.url_of(doc_path)
+            page.dest_path = page.url + "index.html"
+        else:  # the offline edition (Material's offline plugin): notebooks/dense.html
+            page.dest_path = prefix + doc_path[: -len(".ipynb")] + ".html"
+            page.url = page.dest_path
         page.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, page.dest_path))
         files.append(page)
     return files

@@ -13,7 +13,8 @@ tag under file://, where a page cannot fetch JSON. This hook does two things mor
 - The home page links the zip of this edition, which the workflow publishes beside the site.
   Inside the edition that link would lead nowhere, so the sentence is left out there.
 - Links that only a web server resolves are re-aimed at files: a notebook's links to pages,
-  written by hooks/notebooks.py as folders (`../../dense/parameters/`), and the language
+  written by hooks/notebooks.py as folders (`../../dense/parameters/`), the tool pages'
+  `<script src>`, written for their folder URL (`../../assets/...`), and the language
   switcher's link on a notebook page, which mkdocs-static-i18n gives as an absolute path (`/`).
   tests/test_offline.py checks that every link of the edition names one of its files.
 """
@@ -51,13 +52,18 @@ def on_page_content(html, page, config, files):
         return html
     html = ZIP_PARAGRAPH.sub("", html)  # only the home pages have it
     if page.file.src_uri.endswith(".ipynb"):
-        html = LINK.sub(lambda m: _notebook_link(m, page, files), html)
+        html = LINK.sub(lambda m: _folder_link(m, page, files), html)
+    else:  # a page's own <script src> (the tools), written as raw HTML for its folder URL
+        html = SCRIPT.sub(lambda m: _folder_link(m, page, files), html)
     return html
 
 
-def _notebook_link(m, page, files):
-    """A link of a notebook, written relative to the notebook's folder URL
-    (notebooks/dense/), aimed at the file it means, relative to the page's file URL."""
+SCRIPT = re.compile(r'(?P<attr><script\b[^>]*?\bsrc=")(?P<url>[^"#?]*)(?P<rest>[^"]*")')
+
+
+def _folder_link(m, page, files):
+    """A link written relative to the page's folder URL (notebooks/dense/, tools/calculator/),
+    aimed at the file it means, relative to the page's file URL."""
     url = m.group("url")
     if not url or re.match(r"^[a-z]+:|^/", url, re.I):
         return m.group(0)
