@@ -429,6 +429,19 @@ def pages(lang=None):
     return sorted(p for l in langs for p in (DOCS / l).rglob("*.md"))
 
 
+def glossary(lang="zh"):
+    """(chosen terms, [alternatives]) rows of docs/<lang>/glossary.md's term table: the pages'
+    term check, the Chinese comments' check and the search keywords all read it here."""
+    rows = []
+    for line in (DOCS / lang / "glossary.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and re.search(r"[\u4e00-\u9fff]", cells[1]) and cells[1] != "本站用语":
+            cells = [re.sub(r"（[^）]*）", "", c) for c in cells]  # a note in brackets is no term
+            chosen = [t.strip() for t in cells[1].split("/")]
+            rows.append((chosen, [a.strip() for a in cells[2].split("、") if a.strip()]))
+    return rows
+
+
 def twin(page):
     """docs/en/dense/index.md <-> docs/zh/dense/index.md"""
     parts = Path(page).relative_to(DOCS).parts

@@ -20,24 +20,16 @@ Material's offline plugin inlines the index into search/search_index.js; it is s
 import json
 import posixpath
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import pagemodel  # noqa: E402
+
 LANG = "zh"
 CONFIG = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": )"[^"]*"')
-
-
-def glossary(docs_dir):
-    """(chosen terms, alternatives) rows of the table in docs/zh/glossary.md."""
-    rows = []
-    path = Path(docs_dir) / LANG / "glossary.md"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 3 and re.search(r"[\u4e00-\u9fff]", cells[1]) and cells[1] != "本站用语":
-            chosen = [t.strip() for t in cells[1].split("/")]
-            rows.append((chosen, [a.strip() for a in cells[2].split("、") if a.strip()]))
-    return rows
 
 
 def on_post_page(output, page, config):
@@ -61,7 +53,7 @@ def on_post_build(config):
         return
     for doc in ours:
         doc["location"] = doc["location"][len(prefix):]
-    add_terms(ours, glossary(config.docs_dir))
+    add_terms(ours, pagemodel.glossary(LANG))
 
     en = {"config": {**index["config"], "lang": ["en"]}, "docs": default}
     zh = {"config": index["config"], "docs": ours}

@@ -10,6 +10,7 @@ from pagemodel import (
     INCLUDE,
     SNIPPETS,
     Page,
+    glossary,
     blank_markup,
     mkdocs_config,
     nav_entries,
@@ -183,18 +184,6 @@ def test_twins_have_the_same_heading_ids(page):
     en = [(level, hid) for level, hid, _ in heading_ids(page)]
     zh = [(level, hid) for level, hid, _ in heading_ids(other)]
     assert en == zh, f"{rel(page)} and {rel(other)} have different headings:\n  en: {en}\n  zh: {zh}"
-
-
-def glossary():
-    """(chosen term, [alternatives]) rows of docs/zh/glossary.md's table."""
-    rows = []
-    for line in (DOCS / "zh" / "glossary.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 3 and re.search(r"[\u4e00-\u9fff]", cells[1]) and cells[1] != "本站用语":
-            cells = [re.sub(r"（[^）]*）", "", c) for c in cells]  # a note in brackets is no term
-            chosen = [t.strip() for t in cells[1].split("/")]
-            rows.append((chosen, [a.strip() for a in cells[2].split("、") if a.strip()]))
-    return rows
 
 
 def test_glossary_lists_terms():

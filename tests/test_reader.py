@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 from test_browser import browser_type_launch_args, site_url, visit  # noqa: F401 (fixtures)
-from test_pages import glossary
+from pagemodel import glossary
 
 from pagemodel import DOCS, LANGUAGES, pages, url_path
 
@@ -132,11 +132,13 @@ def search(page, query):
     count = re.search(r"\d+", page.evaluate(meta))
     count = int(count.group()) if count else 0  # "No matching documents"
     items = ".md-search-result__item"
-    for _ in range(20):  # Material shows results ten at a time, more as the list is scrolled
-        if page.locator(items).count() >= count:
-            break
+    while (shown := page.locator(items).count()) < count:
+        # Material shows results ten at a time, then four more each time the list's end comes
+        # into view: it reacts to the end coming into view, so leave it first, then go back.
+        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, 0)")
+        page.wait_for_timeout(50)
         page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(100)
+        page.wait_for_function(f"document.querySelectorAll('{items}').length > {shown}", timeout=5000)
     hrefs = page.eval_on_selector_all(f"{items} a", "els => els.map(e => e.href)")
     return sorted({urlparse(h).path for h in hrefs})
 

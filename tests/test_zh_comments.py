@@ -17,7 +17,7 @@ import zh_comments
 from zh_comments import code_tokens, comments, missing, translate, translations
 
 from pagemodel import SNIPPETS, Page, pages, rel, url_path
-from test_pages import glossary
+from pagemodel import glossary
 
 try:  # the browser tests' fixtures: Debian's Chromium through Playwright, the site on localhost
     from test_browser import browser_type_launch_args, site_url, visit  # noqa: F401
