@@ -6,6 +6,7 @@ Every request to another host is blocked and recorded; the tests fail if any pag
 import functools
 import http.server
 import os
+import re
 import shutil
 import sys
 import threading
@@ -173,12 +174,35 @@ def test_code_blocks_have_a_copy_button(visit):
 )
 def test_search_finds_the_page(visit, start, query, expected):
     page = visit(start)
-    page.click("input.md-search__input")
-    # fill() types Chinese the way an input method commits it; Material searches on key events,
-    # so a key press follows, as when a reader confirms the input method's choice.
-    page.fill("input.md-search__input", query)
-    page.press("input.md-search__input", "End")
-    page.wait_for_selector(".md-search-result__item a", timeout=15000)
-    hrefs = [urlparse(h).path for h in page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")]
+    hrefs = search(page, query)
     assert expected in hrefs, f"searching {query!r} from {start} found {hrefs}"
     assert not visit.foreign
+
+
+def search(page, query):
+    """The page paths of every result Material's search shows for the query."""
+    box = "input.md-search__input"
+    meta = "document.querySelector('.md-search-result__meta').textContent"
+    config = "JSON.parse(document.getElementById('__config').textContent)"
+    placeholder = f"{meta} === {config}.translations['search.result.placeholder']"
+    page.click(box)
+    page.fill(box, "")
+    page.press(box, "End")
+    page.wait_for_function(placeholder)
+    # fill() types Chinese the way an input method commits it; Material searches on key events,
+    # so a key press follows, as when a reader confirms the input method's choice.
+    page.fill(box, query)
+    page.press(box, "End")
+    page.wait_for_function(f"!({placeholder})", timeout=15000)
+    count = re.search(r"\d+", page.evaluate(meta))
+    count = int(count.group()) if count else 0  # "No matching documents"
+    items = ".md-search-result__item"
+    while (shown := page.locator(items).count()) < count:
+        # Material shows results ten at a time, then four more each time the list's end comes
+        # into view: it reacts to the end coming into view, so leave it first, then go back.
+        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, 0)")
+        page.wait_for_timeout(50)
+        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_function(f"document.querySelectorAll('{items}').length > {shown}", timeout=5000)
+    hrefs = page.eval_on_selector_all(f"{items} a", "els => els.map(e => e.href)")
+    return sorted({urlparse(h).path for h in hrefs})

@@ -19,7 +19,7 @@ import yaml
 from pagemodel import ROOT
 
 try:  # Playwright's launch arguments for Debian's Chromium, as in the browser tests
-    from test_browser import browser_type_launch_args  # noqa: F401
+    from test_browser import browser_type_launch_args, search  # noqa: F401
 except pytest.skip.Exception as skipped:  # no Chromium (outside CI): only the browser tests skip
     NO_BROWSER = str(skipped)
 else:
@@ -205,12 +205,8 @@ def test_language_switch_and_back(open_file, start):
 @needs_browser
 def test_search_finds_the_page(open_file, start, query, expected):
     page = open_file(start)
-    page.click("input.md-search__input")
-    page.fill("input.md-search__input", query)
-    page.press("input.md-search__input", "End")
-    page.wait_for_selector(".md-search-result__item a", timeout=15000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-    found = [unquote(urlparse(h).path)[len(unquote(urlparse(open_file.root).path)) + 1 :] for h in hrefs]
+    root = unquote(urlparse(open_file.root).path)
+    found = [unquote(path)[len(root) + 1 :] for path in search(page, query)]
     assert expected in found, f"searching {query!r} from {start} found {found}"
     assert not open_file.foreign, f"requests outside the edition: {open_file.foreign}"
     assert not open_file.errors, f"JavaScript errors or failed requests: {open_file.errors}"

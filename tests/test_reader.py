@@ -8,14 +8,11 @@
   the reader types one of the term's other translations (docs/zh/glossary.md).
 """
 
-import re
-from urllib.parse import urlparse
 
 import pytest
-from test_browser import browser_type_launch_args, site_url, visit  # noqa: F401 (fixtures)
-from pagemodel import glossary
 
-from pagemodel import DOCS, LANGUAGES, pages, url_path
+from pagemodel import DOCS, LANGUAGES, glossary, pages, url_path
+from test_browser import browser_type_launch_args, search, site_url, visit  # noqa: F401 (fixtures)
 
 
 def site_pages():
@@ -112,35 +109,6 @@ def test_page_fits_the_window_and_is_accessible(visit, page, path):
     if width > window:
         problems.append(f"at 390x844 the page is {width}px wide, the window {window}px")
     assert not problems, f"{path}:\n  " + "\n  ".join(problems)
-
-
-def search(page, query):
-    """The page paths of every result Material's search shows for the query."""
-    box = "input.md-search__input"
-    meta = "document.querySelector('.md-search-result__meta').textContent"
-    config = "JSON.parse(document.getElementById('__config').textContent)"
-    placeholder = f"{meta} === {config}.translations['search.result.placeholder']"
-    page.click(box)
-    page.fill(box, "")
-    page.press(box, "End")
-    page.wait_for_function(placeholder)
-    # fill() types Chinese the way an input method commits it; Material searches on key events,
-    # so a key press follows, as when a reader confirms the input method's choice.
-    page.fill(box, query)
-    page.press(box, "End")
-    page.wait_for_function(f"!({placeholder})", timeout=15000)
-    count = re.search(r"\d+", page.evaluate(meta))
-    count = int(count.group()) if count else 0  # "No matching documents"
-    items = ".md-search-result__item"
-    while (shown := page.locator(items).count()) < count:
-        # Material shows results ten at a time, then four more each time the list's end comes
-        # into view: it reacts to the end coming into view, so leave it first, then go back.
-        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, 0)")
-        page.wait_for_timeout(50)
-        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_function(f"document.querySelectorAll('{items}').length > {shown}", timeout=5000)
-    hrefs = page.eval_on_selector_all(f"{items} a", "els => els.map(e => e.href)")
-    return sorted({urlparse(h).path for h in hrefs})
 
 
 API_NAMES = {

@@ -10,7 +10,6 @@ snippets/**/*.out. Bad input must give a message, never a JavaScript error or a 
 import gzip
 import re
 import time
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest

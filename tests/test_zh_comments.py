@@ -16,8 +16,7 @@ import pytest
 import zh_comments
 from zh_comments import code_tokens, comments, missing, translate, translations
 
-from pagemodel import SNIPPETS, Page, pages, rel, url_path
-from pagemodel import glossary
+from pagemodel import SNIPPETS, Page, glossary, pages, rel, url_path
 
 try:  # the browser tests' fixtures: Debian's Chromium through Playwright, the site on localhost
     from test_browser import browser_type_launch_args, site_url, visit  # noqa: F401
