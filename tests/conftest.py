@@ -36,14 +36,19 @@ def pytest_configure(config):
     os.environ["COLUMNS"] = "100"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups into the test ids
 def pytest_collection_modifyitems(config, items):
-    """Two groups for pytest-xdist (`-n 2 --dist loadgroup`, see pytest.ini): everything that
-    runs Keras in one worker, which owns the kernel; the site, the pages and the browser in
-    the other. On a machine with two cores the groups run side by side."""
+    """Groups for pytest-xdist (`-n 2 --dist loadgroup`, see pytest.ini). Everything that runs
+    Keras stays in one worker, which owns the kernel (TensorFlow is imported once); the offline
+    edition's tests stay together, as they share its build. The other tests (the site, the
+    pages, the browser) go to whichever worker is free, so that they fill the Keras worker's
+    time too: each worker builds the site once if it runs any of them."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        uses_keras = "kernel" in fixtures or "tensorflow" in fixtures or item.path.suffix == ".md"
-        item.add_marker(pytest.mark.xdist_group("keras" if uses_keras else "site"))
+        if "kernel" in fixtures or "tensorflow" in fixtures or item.path.suffix == ".md":
+            item.add_marker(pytest.mark.xdist_group("keras"))
+        elif item.path.name == "test_offline.py":
+            item.add_marker(pytest.mark.xdist_group("offline"))
 
 
 def pytest_report_header(config):
