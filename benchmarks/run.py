@@ -5,8 +5,8 @@
 
 Prints, for this machine: the time of `mkdocs build`; the time of the whole test suite as a
 multiple of `python -c "import tensorflow"`; and the bytes each page makes the browser load
-(its HTML and every asset it requests, fonts and the search index included), measured in
-Chromium. Page bytes are measured as they cross the network from a host that gzips text
+(its HTML and every asset it requests, fonts included), measured in Chromium; the search index,
+which a page requests only when the reader opens search, is listed on its own line. Page bytes are measured as they cross the network from a host that gzips text
 files, as GitHub Pages does; the uncompressed size is printed beside them. Exits with 1 when
 a figure is over its budget. Timings are not tests: they depend on the machine, so they live
 here and in README, not in the suite.
@@ -157,6 +157,15 @@ def main():
             row(name + ", gzipped", transferred / KIB, budget, "KiB", f"({raw / KIB:.0f} KiB uncompressed)")
             if raw_budget_key:
                 row(name + ", uncompressed", raw / KIB, BUDGETS[raw_budget_key], "KiB")
+
+        # Not part of a page view: docs/assets/javascripts/search-on-demand.js downloads a
+        # language's index when the reader opens search.
+        for lang in ("", "zh/"):
+            index = (site / lang / "search" / "search_index.json").read_bytes()
+            rows.append(
+                f"{'search index /' + lang + ', on opening search':<44} {len(gzip.compress(index)) / KIB:>9.1f} KiB"
+                f" gzipped ({len(index) / KIB:.0f} KiB uncompressed)"
+            )
 
     # The calculator's and the explainer's own scripts (docs/assets/javascripts/tools/), gzipped.
     scripts = sorted((ROOT / "docs" / "assets" / "javascripts" / "tools").glob("*.js"))

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from pagemodel import LANGUAGES, notebook_nav_entries, pages, rel, url_of, url_path
+from pagemodel import LANGUAGES, Page, notebook_nav_entries, pages, rel, url_of, url_path
 
 def test_strict_build_passes(built_site):
     result = built_site["result"]
@@ -90,6 +90,25 @@ def search_index_path(site, lang):
 
 def search_entries(site, lang="en"):
     return json.loads(search_index_path(site, lang).read_text(encoding="utf-8"))
+
+
+def test_search_index_holds_the_prose_and_the_pages_keep_their_code(built_site):
+    """hooks/search_prose_only.py hands Material's search plugin each page without its code
+    blocks and outputs, then puts them back: no program or summary table in either index, and
+    every page that includes a program shows it."""
+    site = built_site["site"]
+    for lang in LANGUAGES:
+        text = " ".join(doc["text"] for doc in search_entries(site, lang)["docs"])
+        for code in ("import numpy as np", "set_random_seed(", "━━━"):
+            assert code not in text, f"the {lang} search index holds code: {code!r}"
+    missing = []
+    for page in pages():
+        programs = [p for p in Page.read(page).include_paths() if p.endswith(".py")]
+        built = site / url_path(page).strip("/") / "index.html"
+        shown = built.read_text(encoding="utf-8").count('data-search-exclude class="highlight')
+        if programs and shown < len(programs):
+            missing.append(f"{rel(page)}: {len(programs)} programs included, {shown} code blocks built")
+    assert not missing, "\n".join(missing)
 
 
 @pytest.mark.parametrize("word", ["全连接层", "参数", "权重矩阵"])
