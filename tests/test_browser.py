@@ -10,6 +10,7 @@ import re
 import shutil
 import sys
 import threading
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
@@ -51,6 +52,12 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# Chromium resolves no host but this machine: a request to any other host fails at once, and
+# the tab's "request" listener (below) records it. Routing every request through Playwright
+# instead would also turn off the browser's cache, which a reader's browser has.
+OFFLINE_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args():
     return {
@@ -62,34 +69,74 @@ def browser_type_launch_args():
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
+            *OFFLINE_ARGS,
         ],
     }
 
 
+@pytest.fixture(scope="session")
+def tab(browser, browser_context_args):
+    """One Chromium tab for the session's browser tests, and what it saw: requests that left
+    the site (`local` says what the site is), JavaScript errors, failed responses. A new
+    browser context per test, as pytest-playwright makes, costs about a second of CPU (a new
+    renderer, an empty cache) and these tests open a few hundred pages."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    log = SimpleNamespace(local=lambda url: True, record_failed=False, foreign=[], errors=[])
+
+    def on_request(request):
+        if not request.url.startswith(("data:", "blob:", "about:")) and not log.local(request.url):
+            log.foreign.append(request.url)
+
+    def on_failed(request):
+        if log.record_failed and request.url not in log.foreign:
+            log.errors.append(f"failed: {request.url}")
+
+    page.on("request", on_request)
+    page.on("requestfailed", on_failed)
+    page.on("pageerror", lambda exc: log.errors.append(str(exc)))
+    page.on("console", lambda msg: log.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("response", lambda r: log.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    yield page, log
+    context.close()
+
+
 @pytest.fixture
-def visit(page, site_url):
+def page(tab, browser_context_args):
+    """pytest-playwright's `page`, replaced by the session's one tab. Each test starts with an
+    empty log, the default window size and no storage or routes left by the test before it."""
+    page, log = tab
+    log.local, log.record_failed = (lambda url: True), False
+    log.foreign.clear()
+    log.errors.clear()
+    page.set_viewport_size(browser_context_args.get("viewport") or {"width": 1280, "height": 720})
+    yield page
+    page.unroute_all(behavior="ignoreErrors")
+    page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+    page.goto("about:blank")
+
+
+@pytest.fixture
+def visit(page, tab, site_url):
     """Open a site path; collect JavaScript errors and every request that leaves localhost."""
-    foreign, errors = [], []
-
-    def route(request_route):
-        host = urlparse(request_route.request.url).hostname
-        if request_route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            request_route.continue_()
-        else:
-            foreign.append(request_route.request.url)
-            request_route.abort()
-
-    page.route("**/*", route)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    log = tab[1]
+    log.local = lambda url: urlparse(url).hostname == "127.0.0.1"
 
     def go(path):
         page.goto(site_url + path, wait_until="load")
         return page
 
-    go.foreign, go.errors = foreign, errors
+    go.foreign, go.errors = log.foreign, log.errors
     return go
+
+
+def test_a_request_to_another_host_is_caught(visit):
+    """The guard the other tests rely on: a request that leaves the site is recorded, and fails."""
+    page = visit("/")
+    status = page.evaluate("fetch('https://cdn.example.org/x.js').then(() => 'loaded', () => 'failed')")
+    assert status == "failed"
+    assert visit.foreign == ["https://cdn.example.org/x.js"], visit.foreign
+    visit.foreign.clear()
 
 
 ENGLISH = pages("en")

@@ -19,7 +19,7 @@ import yaml
 from pagemodel import ROOT
 
 try:  # Playwright's launch arguments for Debian's Chromium, as in the browser tests
-    from test_browser import browser_type_launch_args, search  # noqa: F401
+    from test_browser import browser_type_launch_args, page, search, tab  # noqa: F401
 except pytest.skip.Exception as skipped:  # no Chromium (outside CI): only the browser tests skip
     NO_BROWSER = str(skipped)
 else:
@@ -125,30 +125,19 @@ def test_workflow_publishes_the_edition_with_readmes_command():
 
 
 @pytest.fixture
-def open_file(page, offline_site):
-    """Open a file of the edition by its path; collect JavaScript errors and every request that
-    is not for a file of the edition."""
-    foreign, errors = [], []
+def open_file(page, tab, offline_site):
+    """Open a file of the edition by its path; collect JavaScript errors, failed requests and
+    every request that is not for a file of the edition (tests/test_browser.py's tab)."""
+    log = tab[1]
     root = offline_site.resolve().as_uri()
-
-    def route(request_route):
-        url = request_route.request.url
-        if url.startswith((root + "/", "data:", "blob:", "about:")):
-            request_route.continue_()
-        else:
-            foreign.append(url)
-            request_route.abort()
-
-    page.route("**/*", route)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}") if r.url not in foreign else None)
+    log.local = lambda url: url.startswith(root + "/")
+    log.record_failed = True
 
     def go(path):
         page.goto(f"{root}/{path}", wait_until="load")
         return page
 
-    go.root, go.foreign, go.errors = root, foreign, errors
+    go.root, go.foreign, go.errors = root, log.foreign, log.errors
     return go
 
 
@@ -192,7 +181,8 @@ def test_language_switch_and_back(open_file, start):
         link = page.locator(f'.md-select a[hreflang="{lang}"]')
         assert link.count() == 1, f"{where(page, open_file.root)}: no language switcher entry for {lang}"
         link.dispatch_event("click")  # the reader's click, without waiting for the menu's animation
-        page.wait_for_url(lambda url: url.endswith(expected), wait_until="load")
+        # The whole path: "index.html" would also match the "zh/index.html" the page is leaving.
+        page.wait_for_url(f"{open_file.root}/{expected}", wait_until="load")
         assert page.locator("html").get_attribute("lang").startswith(lang)
     assert not open_file.errors, f"JavaScript errors or failed requests: {open_file.errors}"
     assert not open_file.foreign, f"requests outside the edition: {open_file.foreign}"

@@ -18,7 +18,7 @@ from pagemodel import DOCS, SNIPPETS, output_candidates, rel
 
 # The browser fixtures of test_browser.py (Chromium, the built site served on localhost, the
 # `visit` helper that records JavaScript errors and requests to other hosts).
-from test_browser import browser_type_launch_args, site_url, visit  # noqa: F401
+from test_browser import browser_type_launch_args, page, site_url, tab, visit  # noqa: F401
 
 TOOLS_JS = DOCS / "assets" / "javascripts" / "tools"
 JS_BUDGET_GZIP = 30 * 1024

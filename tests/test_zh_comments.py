@@ -19,7 +19,7 @@ from zh_comments import code_tokens, comments, missing, translate, translations
 from pagemodel import SNIPPETS, Page, glossary, pages, rel, url_path
 
 try:  # the browser tests' fixtures: Debian's Chromium through Playwright, the site on localhost
-    from test_browser import browser_type_launch_args, site_url, visit  # noqa: F401
+    from test_browser import browser_type_launch_args, page, site_url, tab, visit  # noqa: F401
 except pytest.skip.Exception as skipped:  # no Chromium (outside CI): only the browser test skips
     NO_BROWSER = str(skipped)
 else:
