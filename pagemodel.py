@@ -614,6 +614,11 @@ def url_path(page):
     return ("/" if lang == LANGUAGES[0] else f"/{lang}/") + url_of("/".join(parts))
 
 
+def built_file(site, page):
+    """The file a build into `site` writes for the page: site/dense/parameters/index.html."""
+    return site / url_path(page).strip("/") / "index.html"
+
+
 def relink(target, page, lang, from_url):
     """A link written in `page` (relative to docs/<lang>/) re-aimed from the URL `from_url`."""
     if re.match(r"^[a-z]+:|^#|^/", target):

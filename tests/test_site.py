@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from pagemodel import LANGUAGES, Page, notebook_nav_entries, pages, rel, url_of, url_path
+from pagemodel import LANGUAGES, Page, built_file, notebook_nav_entries, pages, rel, url_of
 
 def test_strict_build_passes(built_site):
     result = built_site["result"]
@@ -24,7 +24,7 @@ def test_build_does_not_import_tensorflow(built_site):
 
 @pytest.mark.parametrize("page", pages(), ids=[rel(p) for p in pages()])
 def test_every_page_is_built(built_site, page):
-    built = built_site["site"] / url_path(page).strip("/") / "index.html"
+    built = built_file(built_site["site"], page)
     assert built.exists(), f"{rel(page)} was not built"
 
 
@@ -104,8 +104,7 @@ def test_search_index_holds_the_prose_and_the_pages_keep_their_code(built_site):
     missing = []
     for page in pages():
         programs = [p for p in Page.read(page).include_paths() if p.endswith(".py")]
-        built = site / url_path(page).strip("/") / "index.html"
-        shown = built.read_text(encoding="utf-8").count('data-search-exclude class="highlight')
+        shown = built_file(site, page).read_text(encoding="utf-8").count('data-search-exclude class="highlight')
         if programs and shown < len(programs):
             missing.append(f"{rel(page)}: {len(programs)} programs included, {shown} code blocks built")
     assert not missing, "\n".join(missing)

@@ -16,7 +16,7 @@ import pytest
 import zh_comments
 from zh_comments import code_tokens, comments, missing, translate, translations
 
-from pagemodel import SNIPPETS, Page, glossary, pages, rel, url_path
+from pagemodel import SNIPPETS, Page, built_file, glossary, pages, rel
 
 try:  # the browser tests' fixtures: Debian's Chromium through Playwright, the site on localhost
     from test_browser import browser_type_launch_args, page, site_url, tab, visit  # noqa: F401
@@ -146,7 +146,7 @@ def test_translate_changes_comments_only(monkeypatch):
 
 def page_text(built, page):
     """The text a reader sees in a built page (tags dropped, entities decoded)."""
-    document = (built / url_path(page).strip("/") / "index.html").read_text(encoding="utf-8")
+    document = built_file(built, page).read_text(encoding="utf-8")
     return html.unescape(re.sub(r"<[^>]+>", "", document))
 
 
