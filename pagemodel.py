@@ -20,6 +20,7 @@ import os
 import posixpath
 import re
 import sys
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -62,6 +63,8 @@ INCLUDE = re.compile(r'^(?P<indent>\s*)(?:-8<-|--8<--)\s+"(?P<path>[^":]+)(?::(?
 # A line that looks like an include but is not one the site can read.
 INCLUDE_LIKE = re.compile(r"^\s*-{1,2}8<-{1,2}(?:\s|$)")
 REQUIRES = re.compile(r"^#\s*requires:\s*(?P<what>[\w\s,-]+?)\s*$")
+# `# experiment: tolerance 0.05 ...`: the program's "mean ± std" results may move by that much.
+EXPERIMENT = re.compile(r"^#\s*experiment:\s*tolerance\s+(?P<tolerance>\d+(?:\.\d+)?)\b")
 
 
 def keras_version():
@@ -114,6 +117,26 @@ def requirements(snippet):
         if m := REQUIRES.match(line):
             found |= {w.strip() for w in m.group("what").split(",") if w.strip()}
     return found
+
+
+def experiment_tolerance(snippet):
+    """The tolerance an experiment states in a `# experiment: tolerance 0.05` line at its top
+    (a Decimal), or None for a program whose output is exact."""
+    for line in Path(snippet).read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        if m := EXPERIMENT.match(line):
+            return Decimal(m.group("tolerance"))
+    return None
+
+
+# A result of an experiment: "0.25 ± 0.03", the mean and the spread over its networks.
+RESULT_CELL = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?) ± (\d+(?:\.\d+)?)(?![\w.])")
+
+
+def result_cells(text):
+    """The "mean ± std" cells of an experiment's output, in order, as pairs of Decimals."""
+    return [(Decimal(mean), Decimal(std)) for mean, std in RESULT_CELL.findall(text)]
 
 
 def program_source(snippet, lang):

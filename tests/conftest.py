@@ -24,12 +24,21 @@ def pytest_addoption(parser):
         help="where the programs run: cpu (default; GPUs are hidden from TensorFlow) or gpu "
         "(fails at once when TensorFlow sees no GPU)",
     )
+    group.addoption(
+        "--xla",
+        action="store_true",
+        help="run the programs under XLA auto-clustering, which rounds differently from the default "
+        "CPU kernels, as another CPU or a GPU does: exact outputs must not change, and experiments "
+        "must stay within their tolerance",
+    )
 
 
 def pytest_configure(config):
     # The kernel that runs the programs, and pytest-codeblocks' README blocks, inherit these.
     if config.getoption("--tf-device") == "cpu":
         os.environ["CUDA_VISIBLE_DEVICES"] = "-1"
+    if config.getoption("--xla"):
+        os.environ["TF_XLA_FLAGS"] = harness.XLA_FLAGS
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     os.environ["MPLBACKEND"] = "Agg"  # figures go to files, never to a window
     # Keras 3 draws summary() tables with rich: make their width independent of the terminal.
@@ -52,7 +61,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_report_header(config):
-    return f"snippets: Keras {keras_version()}, device {config.getoption('--tf-device')}"
+    xla = ", XLA auto-clustering" if os.environ.get("TF_XLA_FLAGS") else ""
+    return f"snippets: Keras {keras_version()}, device {config.getoption('--tf-device')}{xla}"
 
 
 @pytest.fixture(scope="session")

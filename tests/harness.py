@@ -24,10 +24,11 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pagemodel
-from pagemodel import ROOT, SNIPPETS, keras_version, output_candidates, rel
+from pagemodel import RESULT_CELL, ROOT, SNIPPETS, keras_version, output_candidates, rel, result_cells
 
 # ---------------------------------------------------------------------------------------------
 # Outputs: normalise, diff, record
@@ -49,10 +50,45 @@ def normalise(text):
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
-def output_diff(expected_file, printed, printed_by):
-    """A unified diff from a recorded output file to what was printed now ('' when equal)."""
+# XLA auto-clustering: rounds differently from TensorFlow's default CPU kernels, as another CPU
+# or a GPU does. The stand-in for "another machine" (README, "Run the tests"; `--xla`).
+XLA_FLAGS = "--tf_xla_auto_jit=2 --tf_xla_cpu_global_jit"
+
+def _skeleton(text):
+    """The output with each result cell replaced by a mark and runs of spaces by one: what must
+    stay exactly the same when the results move within their tolerance."""
+    return [re.sub(r"[ \t]+", " ", RESULT_CELL.sub("‹result›", line)) for line in text.splitlines()]
+
+
+def outside_tolerance(expected, printed, tolerance):
+    """Why `printed` is not `expected` within `tolerance` (a list of reasons; empty when it is).
+
+    Everything but the result cells must be identical: the text, the counts, the settings an
+    experiment prints. Each number of a result cell, the mean and the std, may differ by at most
+    the tolerance."""
+    if _skeleton(expected) != _skeleton(printed):
+        return ["the text around the results differs (only the numbers of \"mean ± std\" cells may move)"]
+    reasons = []
+    for number, (old, new) in enumerate(zip(result_cells(expected), result_cells(printed)), 1):
+        for what, a, b in (("mean", old[0], new[0]), ("std", old[1], new[1])):
+            if abs(a - b) > tolerance:
+                reasons.append(f"result {number}: {what} {b}, recorded {a}: {abs(a - b)} apart, tolerance {tolerance}")
+    return reasons
+
+
+def output_diff(expected_file, printed, printed_by, tolerance=None):
+    """'' when what was printed now matches the recorded output file: exactly, or for an
+    experiment (`tolerance` set) within its tolerance. Otherwise a unified diff, and for an
+    experiment the results that moved too far."""
     expected = expected_file.read_text(encoding="utf-8")
-    return "".join(
+    if expected == printed:
+        return ""
+    reasons = []
+    if tolerance is not None:
+        reasons = outside_tolerance(expected, printed, tolerance)
+        if not reasons:
+            return ""
+    diff = "".join(
         difflib.unified_diff(
             expected.splitlines(keepends=True),
             printed.splitlines(keepends=True),
@@ -60,6 +96,11 @@ def output_diff(expected_file, printed, printed_by):
             tofile=printed_by,
         )
     )
+    if reasons:
+        diff += f"\nAn experiment: its results may move by {tolerance}, and these moved further:\n" + "\n".join(
+            f"  {r}" for r in reasons
+        ) + "\n"
+    return diff
 
 
 def record(snippet, printed, version=None):
@@ -67,20 +108,31 @@ def record(snippet, printed, version=None):
 
     The default run (Keras 3) writes the shared `name.out`; a Keras 2 run that prints something
     else splits it into `name.keras3.out` and `name.keras2.out`; when the two agree again, they
-    are merged back into `name.out`.
+    are merged back into `name.out`. An experiment's output that is within its tolerance of the
+    recorded one counts as the same and is left as it is: only a real change is written.
     """
+    tolerance = pagemodel.experiment_tolerance(snippet)
+
+    def same(path):
+        if not path.exists():
+            return False
+        recorded = path.read_text(encoding="utf-8")
+        return recorded == printed or (tolerance is not None and not outside_tolerance(recorded, printed, tolerance))
+
     files = output_candidates(snippet)
     mine = version or keras_version()
     other = 5 - mine
     if files[other].exists():
-        if files[other].read_text(encoding="utf-8") == printed:  # the versions agree again
+        if same(files[other]):  # the versions agree again
             files[other].rename(files["shared"])
             files[mine].unlink(missing_ok=True)
-        else:
+        elif not same(files[mine]):
             files[mine].write_text(printed, encoding="utf-8")
         return
     shared = files["shared"]
-    if mine == 2 and shared.exists() and shared.read_text(encoding="utf-8") != printed:
+    if same(shared):
+        return
+    if mine == 2 and shared.exists():
         shared.rename(files[3])
         files[2].write_text(printed, encoding="utf-8")
         return
@@ -100,6 +152,7 @@ class Run:
     where: str  # "notebook batchnorm (en), cell 12"
     error: str | None = None
     files: list = dataclasses.field(default_factory=list)
+    seconds: float = 0.0  # wall time of its cell
 
 
 @dataclasses.dataclass
@@ -224,14 +277,17 @@ class Kernel:
                 errors = []
                 for index in indices:
                     cell = nb.cells[index]
+                    started = time.perf_counter()
                     client.execute_cell(cell, index)
+                    seconds = time.perf_counter() - started
                     error = cell_error(cell)
                     snippet = cell.metadata.get("snippet")
                     where = f"notebook {name} (en), cell {index + 1}"
                     if error:
                         errors.append((index + 1, cell.source.splitlines()[0] if cell.source else "", error))
                     if snippet:
-                        self.runs[snippet] = Run(SNIPPETS / snippet, normalise(cell_text(cell)), where, error, self._files(cwd, snippet))
+                        files = self._files(cwd, snippet)
+                        self.runs[snippet] = Run(SNIPPETS / snippet, normalise(cell_text(cell)), where, error, files, seconds)
                 self.notebooks[name] = NotebookRun(name, nb, errors)
 
     def _files(self, cwd, snippet):

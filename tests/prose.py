@@ -16,7 +16,7 @@ out; see IGNORED.
 """
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from functools import cache
 
 import pagemodel
@@ -90,12 +90,11 @@ def strip_markup(prose):
     return IGNORED.sub(" ", TEX_COMMAND.sub(" ", text))
 
 
-def facts(section, page_paths, links_from=None, versions=(2, 3)):
-    """Source and output text of the snippets a section shows.
+def shown_snippets(section, page_paths, links_from=None):
+    """Paths (relative to snippets/) of what a section shows.
 
     A section that shows none is backed by the whole page's snippets (`page_paths`); on a page
-    that shows none (the FAQ), by the snippets of the pages the section links to. `versions`
-    chooses the Keras versions whose outputs count, where a snippet records one per version.
+    that shows none (the FAQ), by the snippets of the pages the section links to.
     """
     paths = [i.path for i in section.includes] or list(page_paths)
     if not paths and links_from is not None:
@@ -103,6 +102,12 @@ def facts(section, page_paths, links_from=None, versions=(2, 3)):
             target = (links_from.parent / link).resolve()
             if target.exists():
                 paths += pagemodel.Page.read(target).include_paths()
+    return paths
+
+
+def facts(paths, versions=(2, 3)):
+    """Source and output text of the snippets at `paths`. `versions` chooses the Keras versions
+    whose outputs count, where a snippet records one per version."""
     texts = []
     for rel_path in paths:
         path = SNIPPETS / rel_path
@@ -115,25 +120,54 @@ def facts(section, page_paths, links_from=None, versions=(2, 3)):
     return "\n".join(texts)
 
 
+def experiment_results(paths):
+    """(value, tolerance) for each number of each "mean ± std" result that the experiments at
+    `paths` recorded under Keras 3 (pagemodel.experiment_tolerance)."""
+    results = []
+    for rel_path in paths:
+        path = SNIPPETS / rel_path
+        tolerance = pagemodel.experiment_tolerance(path) if path.suffix == ".py" else None
+        if tolerance is not None:
+            recorded = pagemodel.recorded_output_path(path, 3)
+            results += [(v, tolerance) for cell in pagemodel.result_cells(_read(recorded)) for v in cell]
+    return results
+
+
+def within(number, results):
+    """The results that `number` is within the tolerance of."""
+    return [(r, tolerance) for r, tolerance in results if abs(number - r) <= tolerance]
+
+
 @cache
 def _read(path):
     # The mutation test checks each page once per number: read each snippet file once.
     return path.read_text(encoding="utf-8")
 
 
-def check_text(page_text, page_path=None):
-    """Return a list of complaints, one per number or code span that no snippet backs."""
-    complaints = []
+def _sections(page_text, page_path):
+    """(section, its snippets, its prose with markup blanked) of each section of a page."""
     sections = pagemodel.text_sections(page_text)
     page_paths = [i.path for section in sections for i in section.includes]
     prose_lines = blank_markup(page_text).split("\n")
     for section in sections:
+        paths = shown_snippets(section, page_paths, page_path)
+        yield section, paths, strip_markup("\n".join(prose_lines[section.start : section.end]))
+
+
+def check_text(page_text, page_path=None):
+    """Return a list of complaints, one per number or code span that no snippet backs.
+
+    A number in a section that shows an experiment may also be within the experiment's
+    tolerance of one of its results: "about 0.3" for a recorded 0.27 ± 0.05.
+    """
+    complaints = []
+    for section, paths, prose in _sections(page_text, page_path):
         # Numbers in the prose describe the default version's (Keras 3's) outputs; a code span
         # may quote either version's (`dense/kernel:0` is Keras 2's name for a variable).
-        known_numbers = numbers(facts(section, page_paths, page_path, versions=(3,)))
-        known_squashed = squash(facts(section, page_paths, page_path))
+        known_numbers = numbers(facts(paths, versions=(3,)))
+        known_squashed = squash(facts(paths))
+        results = experiment_results(paths)
         heading = section.heading.text if section.heading else ""
-        prose = strip_markup("\n".join(prose_lines[section.start : section.end]))
         for span in CODE_SPAN.findall(prose):
             if re.search(r"\d", IGNORED.sub("", span)) and squash(span) not in known_squashed:
                 complaints.append(f"in '{heading}': `{span}` occurs in none of the section's snippets or outputs")
@@ -150,9 +184,32 @@ def check_text(page_text, page_path=None):
             elif value(m.group("result")) in known_numbers:
                 operands |= numbers(m.group("expr"))
         for token in NUMBER.findall(plain):
-            if value(token) not in known_numbers | operands:
-                complaints.append(f"in '{heading}': {token} is printed by none of the section's snippets")
+            number = value(token)
+            if number not in known_numbers | operands and not within(number, results):
+                what = "nor within an experiment's tolerance of its results" if results else ""
+                complaints.append(f"in '{heading}': {token} is printed by none of the section's snippets {what}".rstrip())
     return complaints
+
+
+def moved_outside_tolerance(page_text, page_path, start, end):
+    """For a number at page_text[start:end] that is within an experiment's tolerance of a result:
+    the numbers just outside that tolerance, on either side of each such result (written with
+    as many decimals as the number). Used to check that the check notices a number moved out
+    of its experiment's tolerance, where moving it by one unit stays within it."""
+    token = page_text[start:end]
+    decimals = len(token.partition(".")[2])
+    unit = Decimal(1).scaleb(-decimals)
+    sections = list(_sections(page_text, page_path))
+    line = page_text.count("\n", 0, start)
+    for section, paths, _ in sections:
+        if section.start <= line < section.end:
+            moves = []
+            for r, tolerance in within(value(token), experiment_results(paths)):
+                above = (r + tolerance).quantize(unit, rounding=ROUND_FLOOR) + unit
+                below = (r - tolerance).quantize(unit, rounding=ROUND_CEILING) - unit
+                moves += [str(n) for n in (above, below) if n >= 0]
+            return moves
+    return []
 
 
 def number_positions(page_text):

@@ -1,6 +1,8 @@
 """The harness (tests/harness.py) without a kernel: what it plans to run, how it reads a
 cell's output, and how it records outputs of the two Keras versions."""
 
+from decimal import Decimal
+
 import nbformat
 
 import harness
@@ -57,3 +59,50 @@ def test_a_program_on_no_chapter_runs_on_its_own():
         "distributed/sync_batchnorm.py",
     ]
     assert nb.cells[1].source == pagemodel.RESET
+
+
+EXPERIMENT_OUTPUT = """\
+validation accuracy after 150 steps, mean ± std over 8 networks
+learning rate          0.01          1.0
+without BN       0.25 ± 0.03   0.14 ± 0.08
+"""
+
+
+def test_an_experiments_results_may_move_within_its_tolerance_and_no_further(tmp_path):
+    recorded = tmp_path / "x.out"
+    recorded.write_text(EXPERIMENT_OUTPUT)
+    moved = EXPERIMENT_OUTPUT.replace("0.14 ± 0.08", "0.18 ± 0.04")
+    assert harness.output_diff(recorded, moved, "now", tolerance=Decimal("0.04")) == ""
+    too_far = EXPERIMENT_OUTPUT.replace("0.14 ± 0.08", "0.19 ± 0.08")
+    diff = harness.output_diff(recorded, too_far, "now", tolerance=Decimal("0.04"))
+    assert "+without BN       0.25 ± 0.03   0.19 ± 0.08" in diff
+    assert "result 2: mean 0.19, recorded 0.14: 0.05 apart, tolerance 0.04" in diff
+    # A program without the directive is compared exactly.
+    assert harness.output_diff(recorded, moved, "now") != ""
+
+
+def test_an_experiments_text_counts_and_settings_stay_exact(tmp_path):
+    recorded = tmp_path / "x.out"
+    recorded.write_text(EXPERIMENT_OUTPUT)
+    for changed in ("over 8 networks", "over 9 networks"), ("0.01          1.0", "0.01          3.0"), ("without BN", "with BN"):
+        diff = harness.output_diff(recorded, EXPERIMENT_OUTPUT.replace(*changed), "now", tolerance=Decimal("0.5"))
+        assert "the text around the results differs" in diff
+
+
+def test_the_tolerance_is_read_from_the_experiments_first_lines(tmp_path):
+    snippet = tmp_path / "x.py"
+    snippet.write_text("# experiment: tolerance 0.05 (each mean and std)\nimport numpy\n")
+    assert pagemodel.experiment_tolerance(snippet) == Decimal("0.05")
+    snippet.write_text("import numpy\n# experiment: tolerance 0.05\n")
+    assert pagemodel.experiment_tolerance(snippet) is None
+
+
+def test_recording_leaves_an_experiments_output_alone_within_its_tolerance(tmp_path):
+    snippet = tmp_path / "x.py"
+    snippet.write_text("# experiment: tolerance 0.04\n")
+    harness.record(snippet, EXPERIMENT_OUTPUT, version=3)
+    harness.record(snippet, EXPERIMENT_OUTPUT.replace("0.14 ± 0.08", "0.17 ± 0.08"), version=2)
+    assert sorted(p.name for p in tmp_path.glob("x*.out")) == ["x.out"]
+    assert (tmp_path / "x.out").read_text() == EXPERIMENT_OUTPUT
+    harness.record(snippet, EXPERIMENT_OUTPUT.replace("0.14 ± 0.08", "0.24 ± 0.08"), version=2)
+    assert sorted(p.name for p in tmp_path.glob("x*.out")) == ["x.keras2.out", "x.keras3.out"]

@@ -14,7 +14,17 @@ import pytest
 
 import pagemodel
 from harness import output_diff
-from pagemodel import LANGUAGES, SNIPPETS, chapters, mkdocs_config, notebook, notebook_nav_entries, recorded_output_path, rel
+from pagemodel import (
+    LANGUAGES,
+    SNIPPETS,
+    chapters,
+    experiment_tolerance,
+    mkdocs_config,
+    notebook,
+    notebook_nav_entries,
+    recorded_output_path,
+    rel,
+)
 
 CONFIG = mkdocs_config()
 CHAPTERS = chapters(CONFIG)
@@ -76,7 +86,8 @@ def test_notebook_runs_top_to_bottom(chapter, kernel):
         assert cell.get("execution_count"), f"notebook {chapter.name}: cell {number} did not run"
         expected = recorded_output_path(SNIPPETS / snippet)
         printed = kernel.result(SNIPPETS / snippet).printed
-        diff = expected.exists() and output_diff(expected, printed, f"notebook {chapter.name} (en), cell {number} (snippets/{snippet})")
+        where = f"notebook {chapter.name} (en), cell {number} (snippets/{snippet})"
+        diff = expected.exists() and output_diff(expected, printed, where, experiment_tolerance(SNIPPETS / snippet))
         if diff:
             problems.append(f"cell {number} printed something other than {rel(expected)}:\n{diff}")
     assert not problems, f"notebook {chapter.name}:\n" + "\n".join(problems)

@@ -14,6 +14,7 @@ import pytest
 from harness import output_diff, record
 from pagemodel import (
     FIGURES,
+    experiment_tolerance,
     figure_path,
     keras_version,
     output_candidates,
@@ -66,7 +67,8 @@ def test_snippet_prints_its_recorded_output(snippet, kernel, pytestconfig):
             f"to create {rel(expected_file)}, then review it.",
             pytrace=False,
         )
-    diff = output_diff(expected_file, run.printed, f"{rel(snippet)} (printed now, Keras {keras_version()}, {run.where})")
+    printed_by = f"{rel(snippet)} (printed now, Keras {keras_version()}, {run.where})"
+    diff = output_diff(expected_file, run.printed, printed_by, experiment_tolerance(snippet))
     if diff:
         pytest.fail(
             f"{where(snippet, run)} printed something other than {rel(expected_file)}.\n"
