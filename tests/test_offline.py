@@ -10,6 +10,7 @@ import os
 import re
 import shlex
 import subprocess
+import sys
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlparse
 
@@ -50,10 +51,29 @@ def with_site_dir(command, folder):
     pytest.fail(f"README's offline command names no folder with -d or --site-dir: {command}", pytrace=False)
 
 
+def in_this_environment(command):
+    """README's command names the environment README's own setup makes (`.venv/bin/mkdocs`);
+    run it with the Python that runs the tests instead, wherever that environment lives (a venv
+    under another name, conda, a CI image): `.venv/bin/X` becomes `python -m X`."""
+    words = shlex.split(command)
+    for i, word in enumerate(words):
+        if word.startswith(".venv/bin/"):
+            tool = word.removeprefix(".venv/bin/")
+            words[i : i + 1] = [sys.executable] if tool.startswith("python") else [sys.executable, "-m", tool]
+    return shlex.join(words)
+
+
+def test_readmes_command_runs_in_any_environment():
+    command = "OFFLINE=true .venv/bin/mkdocs build --strict --site-dir offline-site"
+    assert in_this_environment(command) == shlex.join(
+        ["OFFLINE=true", sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "offline-site"]
+    )
+
+
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("offline") / "site"
-    command, _ = with_site_dir(readme_command(), site)
+    command, _ = with_site_dir(in_this_environment(readme_command()), site)
     result = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", command],
         cwd=ROOT,
