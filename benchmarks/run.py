@@ -35,6 +35,7 @@ BUDGETS = {
     "page_raw_kib": 400,  # the home page uncompressed: what the browser parses and keeps
     "math_page_kib": 700,
     "tools_js_kib": 30,
+    "one_snippet_s": 15.0,  # `pytest -k dense/output_shape`: a contributor's loop on one program
 }
 PAGES = {  # name: (path, budget for the bytes transferred, budget for the bytes uncompressed)
     "home (/)": ("/", "page_kib", "page_raw_kib"),
@@ -51,6 +52,15 @@ def timed(cmd, **kwargs):
     start = time.perf_counter()
     subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
     return time.perf_counter() - start
+
+
+def timed_tests(cmd):
+    """(seconds, exit status, pytest's last line) of a test run: timed whether it passes or not,
+    so that the figures are printed either way."""
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    lines = done.stdout.strip().splitlines()
+    return time.perf_counter() - start, done.returncode, lines[-1] if lines else done.stderr.strip()[-200:]
 
 
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
@@ -143,10 +153,16 @@ def main():
         if not args.no_suite:
             imports = [timed([python, "-c", "import tensorflow"]) for _ in range(3)]
             import_s = statistics.median(imports)
-            suite_s = timed([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
+            pytest = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+            suite_s, suite_status, suite_said = timed_tests(pytest)
+            one_s, one_status, one_said = timed_tests([*pytest, "-k", "dense/output_shape"])
             rows.append(f"{'import tensorflow (median of 3)':<44} {import_s:>9.1f} s")
-            rows.append(f"{'whole test suite':<44} {suite_s:>9.1f} s")
+            rows.append(f"{'whole test suite':<44} {suite_s:>9.1f} s    {suite_said}")
             row("suite / import tensorflow", suite_s / import_s, BUDGETS["suite_ratio"], "x")
+            row("one snippet's test (-k dense/output_shape)", one_s, BUDGETS["one_snippet_s"], "s", one_said)
+            for name, status in (("whole test suite", suite_status), ("one snippet's test", one_status)):
+                if status:
+                    over.append(f"{name} FAILED (pytest exit {status})")
 
         for name, (path, budget_key, raw_budget_key) in PAGES.items():
             if not (site / path.strip("/") / "index.html").exists():
@@ -175,7 +191,7 @@ def main():
 
     print("\n".join(rows))
     if over:
-        print("over budget: " + ", ".join(over))
+        print("over budget or failing: " + ", ".join(over))
         return 1
     return 0
 
