@@ -144,6 +144,31 @@ def test_translate_changes_comments_only(monkeypatch):
     assert [(c.first, c.text) for c in missing(original, "x.py")] == [(7, "untranslated")]
 
 
+def test_include_translated_replaces_whole_program_includes_in_fences():
+    """The fences and include lines are the page model's: a program included whole in a fence,
+    in a tab, becomes its translated source at the include's indentation; an output, a part of
+    a file and an include line outside a fence stay as written."""
+    snippet = "batchnorm/placement_experiment.py"
+    markdown = (
+        "# 页\n\n"
+        '=== "Keras 3"\n\n'
+        "    ```python\n"
+        f'    --8<-- "{snippet}"\n'
+        "    ```\n\n"
+        "```text\n"
+        '--8<-- "batchnorm/placement_experiment.keras3.out"\n'
+        f'--8<-- "{snippet}:part"\n'
+        "```\n"
+    )
+    expected = markdown.replace(
+        f'    --8<-- "{snippet}"\n',
+        "".join(f"    {line}\n" for line in translate(source(snippet), snippet).splitlines()),
+        1,
+    )
+    assert "shuffle=False：" in expected
+    assert zh_comments.include_translated(markdown) == expected
+
+
 def page_text(built, page):
     """The text a reader sees in a built page (tags dropped, entities decoded)."""
     document = built_file(built, page).read_text(encoding="utf-8")
