@@ -178,6 +178,13 @@ class Include:
 
 
 @dataclasses.dataclass
+class Image:
+    alt: str  # the alt text, as plain text
+    src: str  # as written in the page
+    line: int  # 1-based line of the paragraph that holds it
+
+
+@dataclasses.dataclass
 class Heading:
     level: int
     title: str  # the Markdown of the heading, without `{ #id }`
@@ -425,6 +432,17 @@ class Page:
         return [i.path for i in self.includes]
 
     @property
+    def images(self):
+        """Every image of the page (`![alt](src)`), in order."""
+        return [
+            Image(_plain_text(child.children), child.attrGet("src"), token.map[0] + 1)
+            for token in self.tokens
+            if token.type == "inline" and token.map
+            for child in token.children or []
+            if child.type == "image"
+        ]
+
+    @property
     def line_joins(self):
         """{0-based line: text}: the line breaks of the prose that a reader would see as a
         stray space in Chinese, with the text of the line that follows each (its indentation
@@ -470,6 +488,12 @@ def plain(markdown_inline):
     """Inline Markdown as plain text: `[Counting](x.md)` -> Counting, `` `a` `` -> a."""
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown_inline)
     return re.sub(r"`([^`]+)`", r"\1", text).strip()
+
+
+def _plain_text(children):
+    """The text of inline tokens as a reader sees it, without markup."""
+    breaks = ("softbreak", "hardbreak")
+    return "".join(" " if c.type in breaks else c.content for c in children or [] if c.type in ("text", "code_inline", *breaks))
 
 
 @cache

@@ -344,3 +344,8 @@ def test_chinese_notebook_text_is_unwrapped(tmp_path, monkeypatch):
     (chapter,) = pagemodel.chapters(config)
     markdown = "\n".join(c.source for c in pagemodel.notebook(chapter, "zh", config).cells if c.cell_type == "markdown")
     assert "> 提示接着写" in markdown and "前文后文" in markdown
+
+
+def test_images_with_their_alt_text():
+    p = page("# T\n\nText.\n\n![A *figure*, with `code`](../assets/figures/x/y.png)\n\n```text\n![not](an image)\n```\n")
+    assert [(i.alt, i.src, i.line) for i in p.images] == [("A figure, with code", "../assets/figures/x/y.png", 5)]
