@@ -432,6 +432,17 @@ class Page:
         return [i.path for i in self.includes]
 
     @property
+    def links(self):
+        """The targets of the page's Markdown links (`[text](target)`), in order."""
+        return [
+            child.attrGet("href")
+            for token in self.tokens
+            if token.type == "inline" and token.children
+            for child in token.children
+            if child.type == "link_open"
+        ]
+
+    @property
     def images(self):
         """Every image of the page (`![alt](src)`), in order."""
         return [

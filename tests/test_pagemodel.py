@@ -346,6 +346,11 @@ def test_chinese_notebook_text_is_unwrapped(tmp_path, monkeypatch):
     assert "> 提示接着写" in markdown and "前文后文" in markdown
 
 
+def test_links():
+    p = page("# T\n\n- [A](dense/index.md): text\n    - [B `c`](notebooks/x.ipynb#part)\n\n```text\n[not](a link)\n```\n")
+    assert p.links == ["dense/index.md", "notebooks/x.ipynb#part"]
+
+
 def test_images_with_their_alt_text():
     p = page("# T\n\nText.\n\n![A *figure*, with `code`](../assets/figures/x/y.png)\n\n```text\n![not](an image)\n```\n")
     assert [(i.alt, i.src, i.line) for i in p.images] == [("A figure, with code", "../assets/figures/x/y.png", 5)]

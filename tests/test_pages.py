@@ -169,6 +169,16 @@ def test_navigation_is_translated_and_complete():
     assert not unlisted, f"pages missing from mkdocs.yml's nav: {unlisted}"
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_page_lists_every_page_of_the_nav(lang):
+    """The home page is the table of contents: it links every page and notebook of the nav."""
+    home = DOCS / lang / "index.md"
+    linked = {target.partition("#")[0] for target in Page.read(home).links}
+    listed = [path for _, path in nav_entries(mkdocs_config()["nav"]) if path != "index.md"]
+    missing = [path for path in listed if path not in linked]
+    assert not missing, f"{rel(home)} does not link these pages of mkdocs.yml's nav: {missing}"
+
+
 def heading_ids(page):
     return [("#" * h.level, h.id, h.text) for h in Page.read(page).headings if h.level >= 2]
 
