@@ -226,6 +226,36 @@ def test_every_glossary_term_is_used():
     assert not unused, f"glossary terms no Chinese page uses (drop them or use them): {unused}"
 
 
+# A number of four or more digits without separators that is no quantity: a year, an issue or
+# pull request number.
+NOT_A_QUANTITY = re.compile(r"(?:19[5-9]\d|20[0-3]\d)(?!\d)|(?<=issue )\d+|(?<=request )\d+|(?<=#)\d+")
+LONG_NUMBER = re.compile(r"(?<![\w.,])\d{4,}(?![\w,])")
+
+
+def unseparated_numbers(text):
+    return [m.group() for m in LONG_NUMBER.finditer(text) if not NOT_A_QUANTITY.fullmatch(m.group()) and not NOT_A_QUANTITY.match(text, m.start())]
+
+
+@pytest.mark.parametrize("page", CHINESE, ids=ids(CHINESE))
+def test_chinese_prose_writes_thousands_separators(page):
+    """docs/zh/glossary.md: four digits or more take separators (1,797), in the prose as in
+    the comments (code and math keep what the programs print)."""
+    text = re.sub(r"\$[^$\n]+\$", "", strip_code(page.read_text(encoding="utf-8")))
+    found = unseparated_numbers(text)
+    assert not found, f"{rel(page)}: numbers without thousands separators: {found}"
+
+
+def test_chinese_comments_write_thousands_separators():
+    from zh_comments import translations
+
+    found = [f"{snippet}: {chinese!r}" for snippet, entries in translations().items() for chinese in entries.values() if unseparated_numbers(chinese)]
+    assert not found, "snippets/comments.zh.yml: numbers without thousands separators:\n" + "\n".join(found)
+
+
+def test_unseparated_numbers_are_found():
+    assert unseparated_numbers("从 1795 降到 1,539，2015 年，issue 20285，#30770，共 10000 个") == ["1795", "10000"]
+
+
 def strip_code(text):
     """Prose only: code blocks and code spans hold Keras' English names, not Chinese terms."""
     return re.sub(r"`[^`\n]+`", "", blank_markup(text))
