@@ -125,9 +125,18 @@ def program_source(snippet, lang):
     """The program as a page or notebook of language `lang` shows it: the file itself, with its
     comments in Chinese for zh (hooks/zh_comments.py, from snippets/comments.zh.yml). The tests
     check that the code, as Python's parser sees it, stays the same."""
-    source = Path(snippet).read_text(encoding="utf-8")
+    path = Path(snippet).resolve()
+    table = _zh_comments().TRANSLATIONS.stat().st_mtime_ns if lang == "zh" else None
+    return _program_source(path, lang, path.stat().st_mtime_ns, table)
+
+
+@functools.lru_cache(maxsize=256)
+def _program_source(path, lang, mtime, table_mtime):
+    """Keyed by the files' times: the Chinese pages and the Chinese notebooks of one build
+    translate each program once."""
+    source = path.read_text(encoding="utf-8")
     if lang == "zh":
-        source = _zh_comments().translate(source, Path(snippet).resolve().relative_to(SNIPPETS).as_posix())
+        source = _zh_comments().translate(source, path.relative_to(SNIPPETS).as_posix())
     return source
 
 
