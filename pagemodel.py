@@ -15,6 +15,7 @@ A malformed page raises PageError, a MkDocs PluginError naming the page and the 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.util
 import os
 import posixpath
@@ -27,6 +28,7 @@ from pathlib import Path
 import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mkdocs.exceptions import PluginError
 
@@ -35,6 +37,9 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 FIGURES = DOCS / "assets" / "figures"
 LANGUAGES = ("en", "zh")
+# Languages whose pages and notebooks lose the line breaks a reader would see as a stray space
+# ("Chinese text: line breaks" below; hooks/zh_line_breaks.py).
+UNWRAPPED_LANGUAGES = {"zh"}
 # Notebooks are generated here at build time (MkDocs' File.generated), never under docs/.
 NOTEBOOK_DIR = ROOT / ".cache" / "notebooks"
 # Not chapters, so no notebook: the home page, the FAQ, the glossary, and the browser tools.
@@ -143,9 +148,18 @@ def program_source(snippet, lang):
     """The program as a page or notebook of language `lang` shows it: the file itself, with its
     comments in Chinese for zh (hooks/zh_comments.py, from snippets/comments.zh.yml). The tests
     check that the code, as Python's parser sees it, stays the same."""
-    source = Path(snippet).read_text(encoding="utf-8")
+    path = Path(snippet).resolve()
+    table = _zh_comments().TRANSLATIONS.stat().st_mtime_ns if lang == "zh" else None
+    return _program_source(path, lang, path.stat().st_mtime_ns, table)
+
+
+@functools.lru_cache(maxsize=256)
+def _program_source(path, lang, mtime, table_mtime):
+    """Keyed by the files' times: the Chinese pages and the Chinese notebooks of one build
+    translate each program once."""
+    source = path.read_text(encoding="utf-8")
     if lang == "zh":
-        source = _zh_comments().translate(source, Path(snippet).resolve().relative_to(SNIPPETS).as_posix())
+        source = _zh_comments().translate(source, path.relative_to(SNIPPETS).as_posix())
     return source
 
 
@@ -193,6 +207,13 @@ class Include:
     path: str  # relative to snippets/
     line: int  # 1-based line of the page
     section: str | None = None
+
+
+@dataclasses.dataclass
+class Image:
+    alt: str  # the alt text, as plain text
+    src: str  # as written in the page
+    line: int  # 1-based line of the paragraph that holds it
 
 
 @dataclasses.dataclass
@@ -279,8 +300,18 @@ def _tab_rule(state, start_line, end_line, silent):
 @cache
 def _markdown():
     md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin)
+    # Math as pymdownx.arithmatex (generic) reads it: `$x$` with no space inside the dollars,
+    # `$$` blocks on their own lines. Math is no prose: its line breaks stay (Page.line_joins).
+    md.use(dollarmath_plugin, allow_labels=False, allow_space=False, allow_blank_lines=False)
     md.block.ruler.before("fence", "tab", _tab_rule)
     return md
+
+
+@cache
+def _inline_renderer():
+    """Inline Markdown to HTML for the notebooks' headings and titles: math stays `$x$`,
+    for Jupyter to typeset."""
+    return MarkdownIt("commonmark")
 
 
 @dataclasses.dataclass
@@ -305,6 +336,7 @@ class Page:
         self._check_markers()
         self.front_matter, self.body_start = {}, 0
         self.fences, self.headings, self.admonitions, self.tabs = [], [], [], []
+        self._line_joins = None
         self.blocks = self._tree()
         self.includes = self._includes()
         self.sections = self._sections()
@@ -314,6 +346,13 @@ class Page:
         """The page at `path`, parsed once for as long as the file does not change."""
         path = Path(path)
         return _read_page(path, path.stat().st_mtime_ns)
+
+    @classmethod
+    def of(cls, text, path=None):
+        """The page model of a Markdown text, such as the one a hook's on_page_markdown gets
+        (the page without its front matter, perhaps changed by an earlier hook); parsed once
+        per text."""
+        return _parse_text(text, str(path) if path else None)
 
     @property
     def doc_path(self):
@@ -424,6 +463,58 @@ class Page:
     def include_paths(self):
         return [i.path for i in self.includes]
 
+    @property
+    def links(self):
+        """The targets of the page's Markdown links (`[text](target)`), in order."""
+        return [
+            child.attrGet("href")
+            for token in self.tokens
+            if token.type == "inline" and token.children
+            for child in token.children
+            if child.type == "link_open"
+        ]
+
+    @property
+    def images(self):
+        """Every image of the page (`![alt](src)`), in order."""
+        return [
+            Image(_plain_text(child.children), child.attrGet("src"), token.map[0] + 1)
+            for token in self.tokens
+            if token.type == "inline" and token.map
+            for child in token.children or []
+            if child.type == "image"
+        ]
+
+    @property
+    def line_joins(self):
+        """{0-based line: text}: the line breaks of the prose that a reader would see as a
+        stray space in Chinese, with the text of the line that follows each (its indentation
+        or container marks removed). See "Chinese text: line breaks" below."""
+        if self._line_joins is None:
+            self._line_joins = {}
+            for token in self.tokens:
+                if token.type == "inline" and token.map and token.children:
+                    self._line_joins.update(_joins(self, token))
+        return self._line_joins
+
+    def joined_lines(self, start=0, end=None):
+        """Lines [start, end) with the line breaks of `line_joins` removed: each joined line
+        keeps the first line's indentation, so containers (tabs, admonitions, lists) hold."""
+        end = len(self.lines) if end is None else end
+        out = []
+        for number in range(start, end):
+            if number - 1 in self.line_joins and number > start and out:
+                out[-1] = out[-1].rstrip() + self.line_joins[number - 1]
+            else:
+                out.append(self.lines[number])
+        return out
+
+    def unwrapped(self):
+        """The text with the line breaks of `line_joins` removed (what the Chinese pages'
+        hook, hooks/zh_line_breaks.py, hands on to MkDocs)."""
+        ending = "\n" if self.text.endswith("\n") else ""
+        return "\n".join(self.joined_lines()) + ending
+
     def walk(self, blocks=None):
         for block in self.blocks if blocks is None else blocks:
             yield block
@@ -442,9 +533,20 @@ def plain(markdown_inline):
     return re.sub(r"`([^`]+)`", r"\1", text).strip()
 
 
+def _plain_text(children):
+    """The text of inline tokens as a reader sees it, without markup."""
+    breaks = ("softbreak", "hardbreak")
+    return "".join(" " if c.type in breaks else c.content for c in children or [] if c.type in ("text", "code_inline", *breaks))
+
+
 @cache
 def _read_page(path, mtime):
     return Page(path.read_text(encoding="utf-8"), path)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_text(text, path):
+    return Page(text, path)
 
 
 def pages(lang=None):
@@ -476,6 +578,87 @@ def pages_including(snippet):
     names = {Path(snippet).relative_to(SNIPPETS).as_posix()}
     names |= {p.relative_to(SNIPPETS).as_posix() for p in output_candidates(snippet).values()}
     return [p for p in pages() if names & set(Page.read(p).include_paths())]
+
+
+# ---------------------------------------------------------------------------------------------
+# Chinese text: line breaks
+#
+# The Chinese pages are wrapped like the English ones, mid-sentence, and a browser shows a line
+# break inside a paragraph as a space: between two Chinese characters that is a stray space
+# ("有不止一种解释。 本页"). Chinese has no spaces between words, so the build removes such a
+# break (hooks/zh_line_breaks.py for the pages, pagemodel.notebook for the notebooks; the search
+# index is made from the pages). The rule, on the characters the reader sees on either side of
+# a line break in the prose (a code span or math counts as Latin text; inline HTML and images
+# keep their line breaks):
+# - between two Chinese characters (Han or CJK punctuation): removed;
+# - next to CJK punctuation (，。：（）“” ...), whatever is on its other side: removed. A
+#   full-width mark carries its own spacing: "。Keras", "`Dense`，" take no space;
+# - between a Han character and a Latin word, a digit, a code span or math: kept. It reads as
+#   the space that Chinese technical writing puts there ("共 3 层", "一个 `Dense` 层").
+# Code blocks, math blocks, HTML blocks and hard breaks are never joined.
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d\u2018\u2019"
+_HAN = re.compile(f"[{HAN}]")
+_CJK_PUNCTUATION = re.compile(f"[{CJK_PUNCTUATION}]")
+# Whitespace a reader sees between two Chinese characters, or beside CJK punctuation.
+STRAY_SPACE = re.compile(
+    f"(?<=[{HAN}{CJK_PUNCTUATION}])\\s+(?=[{HAN}{CJK_PUNCTUATION}])"
+    f"|(?<=[{CJK_PUNCTUATION}])\\s+(?=\\S)|(?<=\\S)\\s+(?=[{CJK_PUNCTUATION}])"
+)
+LATIN = "a"  # what a code span or math counts as, next to a line break
+_TRANSPARENT = {"link_open", "link_close", "em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+
+
+def joins_line_break(before, after):
+    """Whether the line break between the visible characters `before` and `after` goes."""
+    if before is None or after is None:
+        return False
+    cjk = lambda ch: bool(_HAN.match(ch) or _CJK_PUNCTUATION.match(ch))  # noqa: E731
+    return (cjk(before) and cjk(after)) or bool(_CJK_PUNCTUATION.match(before) or _CJK_PUNCTUATION.match(after))
+
+
+def stray_spaces(text):
+    """The stray spaces in a text as a reader sees it: [(offset, the text around it)]."""
+    return [(m.start(), text[max(0, m.start() - 10) : m.end() + 10]) for m in STRAY_SPACE.finditer(text)]
+
+
+def _visible(children, index, step):
+    """The character a reader sees next to children[index], looking backwards (step -1) or
+    forwards (+1); None where inline HTML, an image or another line break comes first."""
+    index += step
+    while 0 <= index < len(children):
+        child = children[index]
+        if child.type == "text" and child.content:
+            return child.content[-1] if step < 0 else child.content[0]
+        if child.type in ("code_inline", "math_inline"):
+            return LATIN
+        if child.type not in _TRANSPARENT and child.type != "text":
+            return None
+        index += step
+    return None
+
+
+def _joins(page, token):
+    """The line joins of one inline token (a paragraph, a heading, a table cell)."""
+    first, end = token.map
+    content = token.content.split("\n")
+    found, line = {}, 0  # line: within the token
+    for index, child in enumerate(token.children):
+        if child.type == "softbreak":
+            if joins_line_break(_visible(token.children, index, -1), _visible(token.children, index, +1)):
+                found[first + line] = content[line + 1].lstrip()
+            line += 1
+        elif child.type == "hardbreak":
+            line += 1
+        elif child.type in ("html_inline", "math_inline"):
+            line += child.content.count("\n")
+        elif child.type == "image":  # its alt text's line breaks are its own children
+            line += sum(c.type in ("softbreak", "hardbreak") for c in child.children or [])
+    if line != len(content) - 1 or first + line >= end:
+        # A code span's line breaks are gone from its token: the lines no longer line up.
+        raise page.error(first + 1, "a code span runs over a line break in this paragraph; keep each code span on one line")
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -688,7 +871,7 @@ LINK = re.compile(r"(!?\[[^\]]*\])\(([^)\s]+)\)")
 
 
 def _inline_html(markdown_inline):
-    return _markdown().renderInline(markdown_inline).strip()
+    return _inline_renderer().renderInline(markdown_inline).strip()
 
 
 class _NotebookWriter:
@@ -711,7 +894,11 @@ class _NotebookWriter:
         self.prose.clear()
 
     def lines(self, block, depth, prefix):
-        return [prefix + self.relink(l[4 * depth :]) for l in self.page.lines[block.start : block.end]]
+        if self.lang in UNWRAPPED_LANGUAGES:  # no line break between Chinese characters
+            lines = self.page.joined_lines(block.start, block.end)
+        else:
+            lines = self.page.lines[block.start : block.end]
+        return [prefix + self.relink(l[4 * depth :]) for l in lines]
 
     def _shown(self, block):
         """Whether a block shows in the notebook: a fence does when it includes a program or

@@ -8,17 +8,19 @@ every other character untouched: it changes only Python's COMMENT tokens (found 
 marker (`# (1)!`) at the end of its comment. A comment with no translation stays English;
 tests/test_zh_comments.py lists those.
 
-Used twice:
+Used twice, both times through pagemodel.program_source(snippet, "zh"):
 - On a Chinese page (on_page_markdown below), a fenced block's `--8<-- "chapter/name.py"` line
   is replaced by the translated source, indented as the line was, before pymdownx.snippets
-  runs, which then has nothing to include there. The fence and its title stay as written,
-  and Material's "Copy" button copies what the block shows.
-- In the Chinese notebooks: hooks/notebooks.py passes each code cell's source through
-  `translate`.
+  runs, which then has nothing to include there. The fences and their include lines are the
+  page model's (pagemodel.Page.fences), not this module's: one parser reads the pages. The
+  fence and its title stay as written, and Material's "Copy" button copies what the block
+  shows.
+- In the Chinese notebooks: pagemodel.notebook puts the translated source in each code cell.
 """
 
 import io
 import re
+import sys
 import tokenize
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +29,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+import pagemodel  # noqa: E402  (the repository root, where the page model lives)
+
 SNIPPETS = ROOT / "snippets"
 TRANSLATIONS = SNIPPETS / "comments.zh.yml"
 ZH_DOCS = ROOT / "docs" / "zh"
@@ -90,9 +95,14 @@ class _UniqueKeys(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-@cache
 def translations():
-    """{snippet path: {English comment: Chinese}} from snippets/comments.zh.yml."""
+    """{snippet path: {English comment: Chinese}} from snippets/comments.zh.yml, read again
+    when the file changes (`mkdocs serve`)."""
+    return _translations(TRANSLATIONS.stat().st_mtime_ns)
+
+
+@cache
+def _translations(mtime):
     table = yaml.load(TRANSLATIONS.read_text(encoding="utf-8"), Loader=_UniqueKeys) or {}
     return {snippet: dict(entries or {}) for snippet, entries in table.items()}
 
@@ -141,41 +151,31 @@ def code_tokens(source):
     ]
 
 
-INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--\s+"(?P<path>[^":]+\.py)"\s*$')
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-
-
-def include_translated(markdown):
-    """A Chinese page's Markdown with each whole-snippet include inside a fence replaced by
-    the snippet's translated source (pymdownx.snippets's indentation: the include line's)."""
-    out, fence = [], None
-    for line in markdown.split("\n"):
-        opening = FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-        elif fence is not None and set(line.strip()) == {fence[0]} and len(line.strip()) >= len(fence):
-            fence = None
-        elif fence is not None and (m := INCLUDE.match(line)):
-            path = SNIPPETS / m.group("path")
-            if path.is_file():  # a missing file: left to pymdownx.snippets, which fails the build
-                source = translate(path.read_text(encoding="utf-8"), m.group("path"))
-                out += [m.group("indent") + l for l in source.splitlines()]
+def include_translated(markdown, path=None):
+    """A Chinese page's Markdown with each whole-program include inside a fence replaced by
+    the program with its comments in Chinese (pagemodel.program_source), indented as the
+    include line is (as pymdownx.snippets indents what it includes). The fences and their
+    includes are the page model's."""
+    page = pagemodel.Page.of(markdown, path)
+    lines = list(page.lines)
+    for fence in reversed(page.fences):
+        for include in reversed(fence.includes):
+            snippet = SNIPPETS / include.path
+            # A part of a file (`:section`) or a missing file: left to pymdownx.snippets,
+            # which fails the build on a missing one.
+            if include.section is not None or snippet.suffix != ".py" or not snippet.is_file():
                 continue
-        out.append(line)
-    return "\n".join(out)
+            line = lines[include.line - 1]
+            indent = line[: len(line) - len(line.lstrip())]
+            source = pagemodel.program_source(snippet, "zh")
+            lines[include.line - 1 : include.line] = [indent + l for l in source.splitlines()]
+    return "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
 
 
 def is_chinese(page):
-    try:
-        Path(page.file.abs_src_path).resolve().relative_to(ZH_DOCS)
-        return True
-    except (TypeError, ValueError):
-        return False
+    path = page.file.abs_src_path
+    return bool(path) and Path(path).resolve().is_relative_to(ZH_DOCS)
 
 
 def on_page_markdown(markdown, page, config, files):
-    return include_translated(markdown) if is_chinese(page) else markdown
-
-
-def on_pre_build(config):
-    translations.cache_clear()  # `mkdocs serve`: read the translations again on each rebuild
+    return include_translated(markdown, page.file.abs_src_path) if is_chinese(page) else markdown

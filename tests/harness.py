@@ -10,7 +10,9 @@ test_snippets.py compares with the recorded output; a snippet that no chapter sh
 the same kernel after them, preceded by the same reset cell. Notebooks whose programs need a
 setup cell (`# requires: two-cpus`: the CPU split into two logical devices, which must come
 before TensorFlow starts its runtime) run first. The kernel's working folder is a temporary
-one; after each program the files it wrote (figures) are moved aside under its name.
+one; after each program the files it wrote (figures) are moved aside under its name. Around
+a program whose figures have Chinese text (snippets/figures.zh.yml), two cells outside the
+notebooks note its figures and save them again in Chinese (tests/figure_text.py).
 
 The pytest process itself never imports TensorFlow for this.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import json
 import os
 import re
 import shutil
@@ -27,6 +30,7 @@ import sys
 import time
 from pathlib import Path
 
+import figure_text
 import pagemodel
 from pagemodel import RESULT_CELL, ROOT, SNIPPETS, keras_version, output_candidates, rel, result_cells
 
@@ -152,6 +156,10 @@ class Run:
     where: str  # "notebook batchnorm (en), cell 12"
     error: str | None = None
     files: list = dataclasses.field(default_factory=list)
+    # Its figures in Chinese (tests/figure_text.py): {"missing": [texts], "unused": [texts],
+    # "font": bool}, or
+    # {"error": traceback}; None for a program whose figures have no translations.
+    figures: dict | None = None
     seconds: float = 0.0  # wall time of its cell
 
 
@@ -272,22 +280,28 @@ class Kernel:
         with client.setup_kernel(env=self.env()):
             if self.device == "gpu":
                 self._check_gpu(client)
+            figures = figure_text.translations()
             for name, nb, indices in jobs:
-                client.nb = nb
                 errors = []
                 for index in indices:
                     cell = nb.cells[index]
+                    snippet = cell.metadata.get("snippet")
+                    if snippet in figures:
+                        self._hidden(client, figure_text.RECORD)
+                    client.nb = nb
                     started = time.perf_counter()
                     client.execute_cell(cell, index)
                     seconds = time.perf_counter() - started
                     error = cell_error(cell)
-                    snippet = cell.metadata.get("snippet")
                     where = f"notebook {name} (en), cell {index + 1}"
                     if error:
                         errors.append((index + 1, cell.source.splitlines()[0] if cell.source else "", error))
                     if snippet:
-                        files = self._files(cwd, snippet)
-                        self.runs[snippet] = Run(SNIPPETS / snippet, normalise(cell_text(cell)), where, error, files, seconds)
+                        run = Run(SNIPPETS / snippet, normalise(cell_text(cell)), where, error, seconds=seconds)
+                        if snippet in figures and not error:
+                            run.figures = self._chinese_figures(client, snippet)
+                        run.files = self._files(cwd, snippet)
+                        self.runs[snippet] = run
                 self.notebooks[name] = NotebookRun(name, nb, errors)
 
     def _files(self, cwd, snippet):
@@ -301,16 +315,27 @@ class Kernel:
             shutil.move(str(path), keep / path.name)
         return sorted(keep.iterdir())
 
-    def _check_gpu(self, client):
+    def _hidden(self, client, source):
+        """Run `source` in the kernel outside the notebooks: (what it printed, its error)."""
         import nbformat
 
-        probe = nbformat.from_dict(
-            {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
-             "source": "import tensorflow as tf\nprint(len(tf.config.list_physical_devices('GPU')), tf.__version__, tf.test.is_built_with_cuda())"}
-        )
+        probe = nbformat.from_dict({"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": source})
         client.nb = nbformat.from_dict({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [probe]})
         client.execute_cell(probe, 0)
-        gpus, version, cuda = (cell_text(probe).split() + ["?", "?", "?"])[:3]
+        return cell_text(probe), cell_error(probe)
+
+    def _chinese_figures(self, client, snippet):
+        """The program's figures again, their text in Chinese (tests/figure_text.py)."""
+        printed, error = self._hidden(client, figure_text.save_chinese_code(snippet))
+        if error:
+            return {"error": error}
+        return json.loads(printed.strip().splitlines()[-1])
+
+    def _check_gpu(self, client):
+        printed, _ = self._hidden(
+            client, "import tensorflow as tf\nprint(len(tf.config.list_physical_devices('GPU')), tf.__version__, tf.test.is_built_with_cuda())"
+        )
+        gpus, version, cuda = (printed.split() + ["?", "?", "?"])[:3]
         if gpus in ("0", "?"):
             self.failure = (
                 "--tf-device gpu was given, but TensorFlow sees no GPU in the kernel "

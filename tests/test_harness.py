@@ -106,3 +106,43 @@ def test_recording_leaves_an_experiments_output_alone_within_its_tolerance(tmp_p
     assert (tmp_path / "x.out").read_text() == EXPERIMENT_OUTPUT
     harness.record(snippet, EXPERIMENT_OUTPUT.replace("0.14 ± 0.08", "0.24 ± 0.08"), version=2)
     assert sorted(p.name for p in tmp_path.glob("x*.out")) == ["x.keras2.out", "x.keras3.out"]
+
+
+def test_chinese_figure_has_the_chinese_text_and_the_same_size(tmp_path, monkeypatch):
+    """tests/figure_text.py's kernel code, run here without a kernel: the saved figure is saved
+    again as name.zh.png, its texts replaced, with the arguments of the first save; a text with
+    no Chinese is reported."""
+    import contextlib
+    import io
+    import json
+    import struct
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.figure
+    import matplotlib.pyplot as plt
+
+    import figure_text
+
+    monkeypatch.setattr(figure_text, "translations", lambda: {"x.py": {"epoch": "轮", "Title, 3 seeds": "标题：3 个种子"}})
+    monkeypatch.setattr(matplotlib.figure.Figure, "savefig", matplotlib.figure.Figure.savefig)  # undone after
+    monkeypatch.chdir(tmp_path)
+    kernel = {}
+    exec(figure_text.RECORD, kernel)
+    plt.plot([1, 2], [0.5, 0.25], label="no BN")
+    plt.xlabel("epoch")
+    plt.title(f"Title, {3} seeds")
+    plt.legend()
+    figure = plt.gcf()
+    plt.savefig("f.png", dpi=30)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(figure_text.save_chinese_code("x.py"), kernel)
+    report = json.loads(printed.getvalue())
+    assert (report["missing"], report["unused"]) == (["no BN"], [])
+    axes = figure.axes[0]
+    assert (axes.get_xlabel(), axes.get_title()) == ("轮", "标题：3 个种子")
+    size = [struct.unpack(">II", (tmp_path / name).read_bytes()[16:24]) for name in ("f.png", "f.zh.png")]
+    assert size[0] == size[1] == (192, 144)  # 6.4 x 4.8 inches at dpi 30
+    assert not plt.get_fignums(), "the program's figures are closed for the next program"

@@ -55,6 +55,25 @@ def test_notebook_is_valid_and_holds_the_chapters_programs(chapter, lang):
     assert programs and programs == shown, f"notebook {chapter.name} ({lang}) runs {programs}, its pages show {shown}"
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=NAMES)
+def test_chinese_notebook_text_has_no_line_break_between_chinese_characters(chapter):
+    """The notebooks' Markdown cells come from the pages' lines; pagemodel.notebook removes the
+    line breaks that Jupyter would show as a space between Chinese characters, by the page
+    model's rule (as hooks/zh_line_breaks.py does for the pages)."""
+    from markdown_it import MarkdownIt
+
+    from test_site import stray_spaces_in
+
+    render = MarkdownIt("commonmark").render
+    found = [
+        problem
+        for number, cell in enumerate(notebook(chapter, "zh", CONFIG).cells, 1)
+        if cell.cell_type == "markdown"
+        for problem in stray_spaces_in(render(cell.source), f"cell {number}")
+    ]
+    assert not found, f"notebook {chapter.name} (zh): stray spaces between Chinese characters:\n" + "\n".join(found)
+
+
 def syntax(source):
     return ast.dump(ast.parse(source))
 

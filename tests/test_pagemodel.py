@@ -271,3 +271,86 @@ def test_the_page_model_does_not_import_tensorflow():
     code = "import pagemodel, sys; pagemodel.notebook(pagemodel.chapters()[0], 'en'); print('tensorflow' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=pagemodel.ROOT, capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_fence_includes_in_a_tab_and_an_admonition_give_their_lines():
+    """hooks/zh_comments.py replaces a program's include line by its translated source, at the
+    line and indentation the page model gives; parts of files and outputs it leaves alone."""
+    p = page(
+        """
+        === "Keras 3"
+
+            ```python
+            --8<-- "dense/x.py"
+            --8<-- "dense/y.py:part"
+            ```
+
+        !!! note
+            ```text
+            --8<-- "dense/x.out"
+            ```
+        """
+    )
+    tab, note = p.fences
+    assert [(i.path, i.section, i.line, p.lines[i.line - 1]) for i in tab.includes] == [
+        ("dense/x.py", None, 4, '    --8<-- "dense/x.py"'),
+        ("dense/y.py", "part", 5, '    --8<-- "dense/y.py:part"'),
+    ]
+    assert [(i.path, i.line) for i in note.includes] == [("dense/x.out", 10)]
+
+
+def test_page_of_a_text_is_parsed_once():
+    assert Page.of("# T\n\nText.\n") is Page.of("# T\n\nText.\n")
+
+
+@pytest.mark.parametrize(
+    "text, unwrapped",
+    [
+        ("前文\n后文\n", "前文后文\n"),  # two Han characters
+        ("有不止一种解释。\n本页\n", "有不止一种解释。本页\n"),
+        ("句号之后。\nKeras 3\n", "句号之后。Keras 3\n"),  # CJK punctuation, then Latin
+        ("一个 `Dense`\n，然后\n", "一个 `Dense`，然后\n"),  # a code span, then CJK punctuation
+        ("见[这一页](x.md)\n的说明\n", "见[这一页](x.md)的说明\n"),  # the link's text is what shows
+        ("一共\n3 层\n", "一共\n3 层\n"),  # Han, then a digit: the space is right
+        ("一个\n`Dense` 层\n", "一个\n`Dense` 层\n"),  # Han, then a code span
+        ("方差\n$\\sigma^2$ 变大\n", "方差\n$\\sigma^2$ 变大\n"),  # Han, then math
+        ("Plain English\nwords.\n", "Plain English\nwords.\n"),
+        ("硬换行  \n之后\n", "硬换行  \n之后\n"),  # a hard break stays
+        ("行内 HTML<br>\n之后\n", "行内 HTML<br>\n之后\n"),
+        ("```text\n代码\n里面\n```\n", "```text\n代码\n里面\n```\n"),
+        ("$$\n\\text{公式}\n\\text{里面}\n$$\n", "$$\n\\text{公式}\n\\text{里面}\n$$\n"),
+        ("<div>\nHTML\n块\n</div>\n", "<div>\nHTML\n块\n</div>\n"),
+        ("- 列表项\n  接着写\n- 下一项\n", "- 列表项接着写\n- 下一项\n"),
+        ('=== "标签"\n\n    标签页\n    里的文字\n    第三行\n', '=== "标签"\n\n    标签页里的文字第三行\n'),
+        ("!!! note\n    提示\n    接着写\n", "!!! note\n    提示接着写\n"),
+        ("> 引用\n> 接着写\n", "> 引用接着写\n"),
+    ],
+)
+def test_line_breaks_between_chinese_characters_are_removed(text, unwrapped):
+    assert Page(text).unwrapped() == unwrapped
+
+
+def test_a_code_span_over_a_line_break_names_the_line():
+    with pytest.raises(PageError, match=r"docs/zh/x\.md:3: a code span runs over a line break"):
+        Page("# T\n\n中文 `a\nb` 中文\n", pagemodel.DOCS / "zh" / "x.md").line_joins
+
+
+def test_chinese_notebook_text_is_unwrapped(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    (docs / "zh" / "ch").mkdir(parents=True)
+    (docs / "zh" / "ch" / "index.md").write_text("# 章\n\n!!! tip\n    提示\n    接着写\n\n前文\n后文\n", encoding="utf-8")
+    monkeypatch.setattr(pagemodel, "DOCS", docs)
+    config = {"nav": [{"Ch": [{"Index": "ch/index.md"}]}], "plugins": []}
+    (chapter,) = pagemodel.chapters(config)
+    markdown = "\n".join(c.source for c in pagemodel.notebook(chapter, "zh", config).cells if c.cell_type == "markdown")
+    assert "> 提示接着写" in markdown and "前文后文" in markdown
+
+
+def test_links():
+    p = page("# T\n\n- [A](dense/index.md): text\n    - [B `c`](notebooks/x.ipynb#part)\n\n```text\n[not](a link)\n```\n")
+    assert p.links == ["dense/index.md", "notebooks/x.ipynb#part"]
+
+
+def test_images_with_their_alt_text():
+    p = page("# T\n\nText.\n\n![A *figure*, with `code`](../assets/figures/x/y.png)\n\n```text\n![not](an image)\n```\n")
+    assert [(i.alt, i.src, i.line) for i in p.images] == [("A figure, with code", "../assets/figures/x/y.png", 5)]

@@ -7,6 +7,7 @@ import pytest
 
 from pagemodel import (
     DOCS,
+    FIGURES,
     INCLUDE,
     SNIPPETS,
     Page,
@@ -173,6 +174,16 @@ def test_navigation_is_translated_and_complete():
     assert not unlisted, f"pages missing from mkdocs.yml's nav: {unlisted}"
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_page_lists_every_page_of_the_nav(lang):
+    """The home page is the table of contents: it links every page and notebook of the nav."""
+    home = DOCS / lang / "index.md"
+    linked = {target.partition("#")[0] for target in Page.read(home).links}
+    listed = [path for _, path in nav_entries(mkdocs_config()["nav"]) if path != "index.md"]
+    missing = [path for path in listed if path not in linked]
+    assert not missing, f"{rel(home)} does not link these pages of mkdocs.yml's nav: {missing}"
+
+
 def heading_ids(page):
     return [("#" * h.level, h.id, h.text) for h in Page.read(page).headings if h.level >= 2]
 
@@ -220,6 +231,87 @@ def test_every_glossary_term_is_used():
     assert not unused, f"glossary terms no Chinese page uses (drop them or use them): {unused}"
 
 
+# A number of four or more digits without separators that is no quantity: a year, an issue or
+# pull request number.
+NOT_A_QUANTITY = re.compile(r"(?:19[5-9]\d|20[0-3]\d)(?!\d)|(?<=issue )\d+|(?<=request )\d+|(?<=#)\d+")
+LONG_NUMBER = re.compile(r"(?<![\w.,])\d{4,}(?![\w,])")
+
+
+def unseparated_numbers(text):
+    return [m.group() for m in LONG_NUMBER.finditer(text) if not NOT_A_QUANTITY.fullmatch(m.group()) and not NOT_A_QUANTITY.match(text, m.start())]
+
+
+@pytest.mark.parametrize("page", CHINESE, ids=ids(CHINESE))
+def test_chinese_prose_writes_thousands_separators(page):
+    """docs/zh/glossary.md: four digits or more take separators (1,797), in the prose as in
+    the comments (code and math keep what the programs print)."""
+    text = re.sub(r"\$[^$\n]+\$", "", strip_code(page.read_text(encoding="utf-8")))
+    found = unseparated_numbers(text)
+    assert not found, f"{rel(page)}: numbers without thousands separators: {found}"
+
+
+def test_chinese_comments_write_thousands_separators():
+    from zh_comments import translations
+
+    found = [f"{snippet}: {chinese!r}" for snippet, entries in translations().items() for chinese in entries.values() if unseparated_numbers(chinese)]
+    assert not found, "snippets/comments.zh.yml: numbers without thousands separators:\n" + "\n".join(found)
+
+
+def test_unseparated_numbers_are_found():
+    assert unseparated_numbers("从 1795 降到 1,539，2015 年，issue 20285，#30770，共 10000 个") == ["1795", "10000"]
+
+
 def strip_code(text):
     """Prose only: code blocks and code spans hold Keras' English names, not Chinese terms."""
     return re.sub(r"`[^`\n]+`", "", blank_markup(text))
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=ids(PAGES))
+def test_every_figure_has_alt_text_in_its_pages_language(page):
+    chinese = page.relative_to(DOCS).parts[0] == "zh"
+    wrong = [
+        f"line {image.line}: {image.src} (alt {image.alt!r})"
+        for image in Page.read(page).images
+        if not image.alt.strip() or bool(HAN.search(image.alt)) != chinese
+    ]
+    assert not wrong, f"{rel(page)}: figures without alt text in the page's language:\n" + "\n".join(wrong)
+
+
+# Figures whose programs have no Chinese for their text yet (tests/figure_text.py says how to
+# add it): their Chinese pages show the English figure until then. Each entry is checked to
+# be still needed.
+FIGURES_AWAITING_CHINESE = {"in_practice/lr_sweep.png", "in_practice/small_batch_alternatives.png"}
+
+
+def figure_name(page, image):
+    """The figure's path under docs/assets/figures/, or None for another image."""
+    target = (page.parent / image.src).resolve()
+    return target.relative_to(FIGURES).as_posix() if target.is_relative_to(FIGURES) else None
+
+
+def chinese_figure(name):
+    """bn_placement.png -> bn_placement.zh.png; bn-modes.en.svg -> bn-modes.zh.svg."""
+    stem, _, suffix = name.rpartition(".")
+    return (stem[: -len(".en")] if stem.endswith(".en") else stem) + ".zh." + suffix
+
+
+@pytest.mark.parametrize("page", ENGLISH, ids=ids(ENGLISH))
+def test_chinese_pages_show_the_figures_in_chinese(page):
+    """The Chinese twin shows the same figures, each the Chinese one (text in Chinese,
+    tests/figure_text.py), and the English page never a Chinese one."""
+    english = [figure_name(page, i) for i in Page.read(page).images]
+    chinese = [figure_name(twin(page), i) for i in Page.read(twin(page)).images]
+    assert not [n for n in english if n and ".zh." in n], f"{rel(page)} shows a Chinese figure"
+    expected = [n if n is None or n in FIGURES_AWAITING_CHINESE else chinese_figure(n) for n in english]
+    assert chinese == expected, (
+        f"{rel(twin(page))} should show the Chinese figures of {rel(page)}'s:\n  en: {english}\n  zh: {chinese}\n"
+        f"  expected: {expected}"
+    )
+
+
+def test_figures_awaiting_chinese_are_still_awaiting():
+    done = [n for n in FIGURES_AWAITING_CHINESE if (FIGURES / chinese_figure(n)).exists()]
+    assert not done, f"these figures now exist in Chinese: show them on the Chinese pages and drop them from FIGURES_AWAITING_CHINESE: {done}"

@@ -7,7 +7,19 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from pagemodel import LANGUAGES, Page, built_file, notebook_nav_entries, pages, rel, url_of
+from pagemodel import (
+    LANGUAGES,
+    STRAY_SPACE,
+    Page,
+    built_file,
+    mkdocs_config,
+    notebook_nav_entries,
+    pages,
+    rel,
+    stray_spaces,
+    url_of,
+    url_path,
+)
 
 def test_strict_build_passes(built_site):
     result = built_site["result"]
@@ -233,3 +245,94 @@ def test_notebook_page_stays_light(built_site):
         str(p.relative_to(site)): w for p, w in weights.items() if "notebooks" in p.parts and w > 2 * median
     }
     assert not heavy, f"notebook pages loading over twice an ordinary page ({median} bytes): {heavy}"
+
+
+class ReaderText(HTMLParser):
+    """The text of a page as a reader sees it, one string per block (paragraph, list item, table
+    cell, heading): code, math, scripts and styles left out, each code span or formula as one
+    mark (\x01, which counts as Latin text). `blocks()` strips each block: white space at a block's
+    edge is not shown."""
+
+    SKIP = {"script", "style", "pre", "code", "svg", "math", "textarea", "template"}
+    SKIP_CLASSES = {"katex", "arithmatex", "math"}
+    BLOCK = {
+        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "img", "input", "label",
+        "li", "main", "nav", "ol", "option", "p", "section", "select", "summary", "table", "td", "th", "tr", "ul",
+        "button",
+    }
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.stack, self.skipping = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCK:
+            self.parts.append("\x00")
+        if tag in self.VOID:
+            return
+        skip = tag in self.SKIP or bool(self.SKIP_CLASSES & set((dict(attrs).get("class") or "").split()))
+        if skip and not self.skipping:
+            self.parts.append("\x01")
+        self.stack.append(skip)
+        self.skipping += skip
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCK:
+            self.parts.append("\x00")
+        if tag not in self.VOID and self.stack:
+            self.skipping -= self.stack.pop()
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+    def blocks(self):
+        return [b.strip() for b in "".join(self.parts).split("\x00") if b.strip()]
+
+
+def reader_blocks(html):
+    parser = ReaderText()
+    parser.feed(html)
+    return parser.blocks()
+
+
+def stray_spaces_in(html, where):
+    return [f"{where}: {context!r}" for block in reader_blocks(html) for _, context in stray_spaces(block)]
+
+
+# The Chinese pages and notebook pages, as addresses in the built site.
+CHINESE_BUILT = [url_path(p).strip("/") for p in pages("zh")] + [f"zh/{url_of(n)}".strip("/") for n in notebook_nav_entries()]
+
+
+def test_chinese_pages_show_no_space_between_chinese_characters(built_site):
+    """A line break in the Markdown between two Chinese characters shows as a space in the
+    browser ("有不止一种解释。 本页"); hooks/zh_line_breaks.py removes those the page model's
+    rule names (pagemodel.py, "Chinese text: line breaks"). No white space is left between two
+    Chinese characters, nor beside CJK punctuation, on any Chinese page or notebook page. The
+    sources are wrapped, so this fails when the hook is not listed in mkdocs.yml."""
+    assert "hooks/zh_line_breaks.py" in mkdocs_config()["hooks"], "mkdocs.yml no longer lists hooks/zh_line_breaks.py"
+    site = built_site["site"]
+    found = []
+    for address in CHINESE_BUILT:
+        found += stray_spaces_in((site / address / "index.html").read_text(encoding="utf-8"), f"/{address}/")
+    assert not found, f"{len(found)} stray spaces between Chinese characters or beside CJK punctuation:\n" + "\n".join(found)
+
+
+def test_chinese_sources_have_line_breaks_that_the_build_removes():
+    """The check above proves the hook only while the sources hold such line breaks."""
+    joins = sum(len(Page.read(p).line_joins) for p in pages("zh"))
+    assert joins, "the Chinese pages hold no line break between Chinese characters any more"
+
+
+def test_chinese_search_index_holds_no_line_break_between_chinese_characters(built_site):
+    index = search_entries(built_site["site"], "zh")
+    found = [
+        f"{doc['location']}: {text[max(0, m.start() - 10) : m.end() + 10]!r}"
+        for doc in index["docs"]
+        for text in [doc["text"].replace("\u200b", "")]
+        for m in STRAY_SPACE.finditer(text)
+        if "\n" in m.group()
+    ]
+    assert not found, "line breaks between Chinese characters in zh/search/search_index.json:\n" + "\n".join(found)

@@ -5,12 +5,14 @@ the output compared here is what the notebook cell printed.
 """
 
 import builtins
+import json
 import re
 import shutil
 import symtable
 
 import pytest
 
+import figure_text
 from harness import output_diff, record
 from pagemodel import (
     FIGURES,
@@ -42,8 +44,10 @@ def test_snippet_prints_its_recorded_output(snippet, kernel, pytestconfig):
         pytest.fail(f"{where(snippet, run)} raised an exception:\n{run.error}\n\nIt printed before failing:\n{run.printed}", pytrace=False)
 
     # Files the snippet wrote are figures for its page. Their pixels vary with fonts and
-    # library versions, so only the numbers printed beside them are compared.
+    # library versions, so only the numbers printed beside them are compared. The Chinese
+    # pages' copies (name.zh.png) have their text in Chinese (tests/figure_text.py).
     update = pytestconfig.getoption("--update-outputs")
+    check_chinese_figures(snippet, run, update)
     for written in run.files:
         committed = figure_path(snippet, written.name)
         if update:
@@ -76,6 +80,34 @@ def test_snippet_prints_its_recorded_output(snippet, kernel, pytestconfig):
             + diff,
             pytrace=False,
         )
+def check_chinese_figures(snippet, run, update):
+    if run.figures is None:
+        return
+    name = rel(figure_text.TRANSLATIONS)
+    if "error" in run.figures:
+        pytest.fail(f"{where(snippet, run)}: drawing its figures in Chinese failed:\n{run.figures['error']}", pytrace=False)
+    if run.figures["missing"]:
+        key = snippet_id(snippet) + ".py"
+        lines = "\n".join(f"  {json.dumps(t, ensure_ascii=False)}: \"…\"" for t in run.figures["missing"])
+        pytest.fail(
+            f"{where(snippet, run)}: its figures show texts with no Chinese in {name}. Add them under "
+            f"`{key}:` there, replacing … with the Chinese:\n{lines}",
+            pytrace=False,
+        )
+    if run.figures["unused"]:
+        pytest.fail(
+            f"{where(snippet, run)}: {name} gives Chinese for texts its figures no longer show "
+            f"(update or remove them): {run.figures['unused']}",
+            pytrace=False,
+        )
+    if update and not run.figures["font"]:
+        pytest.fail(
+            f"{where(snippet, run)}: no {figure_text.FONT} font to draw its Chinese figures with: install "
+            f"Debian's {figure_text.FONT_PACKAGE} (`apt-get install {figure_text.FONT_PACKAGE}`, README) and record again.",
+            pytrace=False,
+        )
+
+
 def undefined_names(source, filename="<snippet>"):
     """Names a program reads that it neither defines nor imports (nor are builtins)."""
     top = symtable.symtable(source, filename, "exec")

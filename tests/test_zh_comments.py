@@ -12,6 +12,7 @@ import re
 import unicodedata
 from urllib.parse import urlparse
 
+import figure_text
 import pytest
 import zh_comments
 from zh_comments import code_tokens, comments, missing, translate, translations
@@ -76,10 +77,21 @@ def test_every_translation_belongs_to_a_comment_shown_on_a_chinese_page():
     assert not stale, f"{TABLE} holds translations nothing uses (update or remove them):\n" + "\n".join(stale)
 
 
+def test_figure_translations_name_programs_that_draw_figures():
+    """snippets/figures.zh.yml: each entry is a program that saves a figure (tests/figure_text.py)."""
+    wrong = [
+        s
+        for s in figure_text.translations()
+        if not (SNIPPETS / s).is_file() or "savefig(" not in (SNIPPETS / s).read_text(encoding="utf-8")
+    ]
+    assert not wrong, f"{rel(figure_text.TRANSLATIONS)}: entries for programs that save no figure: {wrong}"
+
+
 def test_translations_use_the_glossary_terms():
+    """The comments' Chinese, and the figures' (snippets/figures.zh.yml, tests/figure_text.py)."""
     chosen_terms = sorted({t for chosen, _ in glossary() for t in chosen}, key=len, reverse=True)
     found = []
-    for snippet, entries in translations().items():
+    for snippet, entries in [*translations().items(), *figure_text.translations().items()]:
         for english, chinese in entries.items():
             text = chinese
             for term in chosen_terms:  # an alternative may occur inside a chosen term
@@ -142,6 +154,31 @@ def test_translate_changes_comments_only(monkeypatch):
         "w = 3  # 一个 Dense(20)\n"
     )
     assert [(c.first, c.text) for c in missing(original, "x.py")] == [(7, "untranslated")]
+
+
+def test_include_translated_replaces_whole_program_includes_in_fences():
+    """The fences and include lines are the page model's: a program included whole in a fence,
+    in a tab, becomes its translated source at the include's indentation; an output, a part of
+    a file and an include line outside a fence stay as written."""
+    snippet = "batchnorm/placement_experiment.py"
+    markdown = (
+        "# 页\n\n"
+        '=== "Keras 3"\n\n'
+        "    ```python\n"
+        f'    --8<-- "{snippet}"\n'
+        "    ```\n\n"
+        "```text\n"
+        '--8<-- "batchnorm/placement_experiment.keras3.out"\n'
+        f'--8<-- "{snippet}:part"\n'
+        "```\n"
+    )
+    expected = markdown.replace(
+        f'    --8<-- "{snippet}"\n',
+        "".join(f"    {line}\n" for line in translate(source(snippet), snippet).splitlines()),
+        1,
+    )
+    assert "shuffle=False：" in expected
+    assert zh_comments.include_translated(markdown) == expected
 
 
 def page_text(built, page):
