@@ -8,20 +8,15 @@ RATE = 0.5
 # 1. BN right after Dropout. One feature with mean 1 and variance 1.
 X = np.random.normal(loc=1.0, scale=1.0, size=(4096, 1)).astype("float32")
 dropout = layers.Dropout(RATE)
-bn = layers.BatchNormalization(
-    momentum=0.0
-)  # momentum 0: keep the last batch's statistics
-bn(
-    dropout(X, training=True), training=True
-)  # training: kept units are scaled by 1 / (1 - RATE)
-stored, seen = (
-    bn.moving_variance.numpy()[0],
-    X.var(),
-)  # at inference Dropout passes X unchanged
+# momentum 0: keep the last batch's statistics
+bn = layers.BatchNormalization(momentum=0.0)
+# training: kept units are scaled by 1 / (1 - RATE)
+bn(dropout(X, training=True), training=True)
+# at inference Dropout passes X unchanged
+stored, seen = bn.moving_variance.numpy()[0], X.var()
 mu, var = X.mean(), X.var()
-formula = (
-    (var + mu**2) / (1 - RATE) - mu**2
-) / var  # Li et al., CVPR 2019: the variance shift
+# Li et al., CVPR 2019: the variance shift
+formula = ((var + mu**2) / (1 - RATE) - mu**2) / var
 print("BN right after Dropout")
 print(f"  variance stored in training / variance at inference: {stored / seen:.2f}")
 print(f"  (sigma^2 + mu^2) / (1 - rate) - mu^2, over sigma^2:   {formula:.2f}")

@@ -9,9 +9,8 @@ bn = keras.layers.BatchNormalization()  # momentum=0.99
 bn.build((None, 1))
 
 
-@tf.function(
-    autograph=False
-)  # compiled: the 640 steps of a run take a fraction of a second
+# compiled: the 640 steps of a run take a fraction of a second
+@tf.function(autograph=False)
 def train(batches):
     def step(i):
         bn(batches[i], training=True)  # updates moving_mean and moving_variance

@@ -8,9 +8,8 @@ X = np.random.normal(loc=5.0, scale=2.0, size=(64, 1)).astype("float32")
 bn = keras.layers.BatchNormalization()  # momentum=0.99; moving_mean starts at 0
 bn.build(X.shape)
 target = X.mean()  # every step sees the same batch, so the target does not move
-train_step = tf.function(
-    lambda: bn(X, training=True), autograph=False
-)  # compiled: 300 steps, well under a second
+# compiled: 300 steps, well under a second
+train_step = tf.function(lambda: bn(X, training=True), autograph=False)
 
 print(
     f"batch mean {target:.4f}; momentum {bn.momentum}, window 1/(1 - momentum) = "

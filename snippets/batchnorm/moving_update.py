@@ -19,9 +19,8 @@ for name, inputs in (
 
     m = bn.momentum
     mean = m * 0.0 + (1 - m) * X.mean(axis=0)  # moving_mean starts at 0
-    biased = m * 1.0 + (1 - m) * X.var(
-        axis=0
-    )  # moving_variance starts at 1; divide by n
+    # moving_variance starts at 1; divide by n
+    biased = m * 1.0 + (1 - m) * X.var(axis=0)
     unbiased = m * 1.0 + (1 - m) * X.var(axis=0, ddof=1)  # divide by n - 1
     stored = bn.moving_variance.numpy()
     print(name)

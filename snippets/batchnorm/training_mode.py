@@ -21,4 +21,6 @@ error = np.abs(out - by_hand).max()
 assert error < 1e-5, error
 print(f"max |layer - by hand|: {error:.4f}")
 print("output mean per feature:", out.mean(axis=0).round(4) + 0.0, "(= beta)")
-print("output std per feature: ", out.std(axis=0).round(3), "(~ gamma)")
+# The standard deviation is gamma * sqrt(var / (var + epsilon)): a little under gamma
+print("output std / gamma:     ", (out.std(axis=0) / bn.gamma.numpy()).round(4))
+print("sqrt(var / (var + eps)):", np.sqrt(var / (var + bn.epsilon)).round(4))

@@ -4,10 +4,8 @@ from tensorflow import keras
 
 keras.utils.set_random_seed(0)
 X = np.random.normal(loc=5.0, scale=2.0, size=(16, 3)).astype("float32")
-MOVING_MEAN, MOVING_VAR = (
-    1.0,
-    4.0,
-)  # far from the batch's statistics, so the two are easy to tell apart
+# far from the batch's statistics, so the two are easy to tell apart
+MOVING_MEAN, MOVING_VAR = 1.0, 4.0
 
 
 def one_step(trainable, training):
@@ -27,15 +25,13 @@ def one_step(trainable, training):
     }
     before = {name: np.array(w.numpy()) for name, w in watched.items()}
 
-    head = keras.layers.Dense(
-        1, kernel_initializer="ones"
-    )  # the same head in every case
+    # the same head in every case
+    head = keras.layers.Dense(1, kernel_initializer="ones")
     optimizer = keras.optimizers.SGD(learning_rate=0.1)
     with tf.GradientTape() as tape:
         y = bn(X, training=training)
-        loss = tf.reduce_mean(
-            head(y) ** 2
-        )  # any loss whose gradient reaches gamma and beta
+        # any loss whose gradient reaches gamma and beta
+        loss = tf.reduce_mean(head(y) ** 2)
     weights = bn.trainable_weights + head.trainable_weights
     optimizer.apply_gradients(zip(tape.gradient(loss, weights), weights))
     out = np.asarray(y)

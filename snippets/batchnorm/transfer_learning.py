@@ -2,9 +2,8 @@ import numpy as np
 from tensorflow import keras
 
 keras.utils.set_random_seed(0)
-X = np.random.normal(loc=3.0, size=(64, 8)).astype(
-    "float32"
-)  # new data, other statistics
+# new data, other statistics
+X = np.random.normal(loc=3.0, size=(64, 8)).astype("float32")
 y = np.random.randint(0, 2, size=(64, 1))
 
 # A "pretrained" base: Dense + BN, whose moving statistics describe the old data.

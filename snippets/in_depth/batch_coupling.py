@@ -3,9 +3,8 @@ import tensorflow as tf
 from tensorflow import keras
 
 keras.utils.set_random_seed(0)
-x = tf.constant(
-    np.random.normal(size=(4, 3)).astype("float32")
-)  # 4 examples, 3 features
+# 4 examples, 3 features
+x = tf.constant(np.random.normal(size=(4, 3)).astype("float32"))
 
 for training in (True, False):
     bn = keras.layers.BatchNormalization()  # new: moving_mean 0, moving_variance 1

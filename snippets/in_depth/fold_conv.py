@@ -13,9 +13,8 @@ def fold(kernel, bias, bn):
     """Kernel and bias of one layer that computes BN(conv(x) + bias) in inference
     mode."""
     gamma, beta, mean, var = bn.get_weights()
-    scale = gamma / np.sqrt(
-        var + bn.epsilon
-    )  # one factor per output channel (the last axis)
+    # one factor per output channel (the last axis)
+    scale = gamma / np.sqrt(var + bn.epsilon)
     return kernel * scale, (bias - mean) * scale + beta
 
 

@@ -2,9 +2,8 @@ import numpy as np
 from tensorflow import keras
 
 keras.utils.set_random_seed(0)
-images = np.random.normal(scale=2.0, size=(2, 2, 2, 3)).astype(
-    "float32"
-)  # 8 values per channel
+# 8 values per channel
+images = np.random.normal(scale=2.0, size=(2, 2, 2, 3)).astype("float32")
 m = images.size // images.shape[-1]
 
 # momentum=0: after one training step the moving variance is this batch's variance.

@@ -26,9 +26,8 @@ def bn_backward(dy, x, gamma, eps=1e-3):
 
 keras.utils.set_random_seed(0)
 x = np.random.normal(loc=3.0, scale=2.0, size=(16, 4)).astype("float32")
-upstream = np.random.normal(size=(16, 4)).astype(
-    "float32"
-)  # dloss/dy of some later layer
+# dloss/dy of some later layer
+upstream = np.random.normal(size=(16, 4)).astype("float32")
 
 bn = keras.layers.BatchNormalization()
 bn.build(x.shape)

@@ -4,9 +4,8 @@ keras.utils.set_random_seed(0)
 model = keras.Sequential(
     [
         keras.Input(shape=(32, 32, 3)),
-        keras.layers.Conv2D(
-            32, 3, use_bias=False
-        ),  # BN follows: a bias would be cancelled
+        # BN follows: a bias would be cancelled
+        keras.layers.Conv2D(32, 3, use_bias=False),
         keras.layers.BatchNormalization(),
         keras.layers.ReLU(),
         keras.layers.MaxPooling2D(),

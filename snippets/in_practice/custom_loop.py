@@ -5,9 +5,8 @@ from tensorflow import keras
 from tensorflow.keras import layers
 
 X, y = load_digits(return_X_y=True)
-X = (X * 16).astype(
-    "float32"
-)  # unscaled, like 8-bit pixels: far from mean 0, variance 1
+# unscaled, like 8-bit pixels: far from mean 0, variance 1
+X = (X * 16).astype("float32")
 loss_fn = keras.losses.SparseCategoricalCrossentropy()
 
 for training in (None, True):  # None: the loop calls model(x), without the argument

@@ -18,27 +18,23 @@ print(
 )
 for momentum in (0.99, 0.9):
     bn = keras.layers.BatchNormalization(momentum=momentum)
-    update = tf.function(
-        lambda batch: bn(batch, training=True)
-    )  # compiled: 512 calls in a blink
-    for batch in (
-        batches
-    ):  # one epoch in training mode: the moving statistics follow the batches
+    # compiled: 512 calls in a blink
+    update = tf.function(lambda batch: bn(batch, training=True))
+    # one epoch in training mode: the moving statistics follow the batches
+    for batch in batches:
         update(batch)
     print(
-        f"moving statistics, momentum {momentum}: mean "
-        f"{bn.moving_mean.numpy().round(2)}"
+        f"moving statistics, momentum {momentum}: mean - true mean "
+        f"{(bn.moving_mean.numpy() - true_mean).round(2)}"
         f"  variance / true variance {(bn.moving_variance.numpy() / true_var).round(2)}"
     )
 
 # The paper's estimate: average the batch statistics over the epoch, variance times
-# m/(m-1)
-batch_means, batch_vars = (
-    batches.mean(axis=1),
-    batches.var(axis=1),
-)  # var: divided by m, as BN does
+# m/(m-1). var() divides by m, as BN does.
+batch_means, batch_vars = batches.mean(axis=1), batches.var(axis=1)
+paper_mean = batch_means.mean(axis=0)
 print(
-    f"paper's estimate: mean {batch_means.mean(axis=0).round(2)}"
+    f"paper's estimate: mean - true mean {(paper_mean - true_mean).round(2) + 0.0}"
     "  variance / true variance, uncorrected "
     f"{(batch_vars.mean(axis=0) / true_var).round(2)}"
     f", times m/(m-1) {(M / (M - 1) * batch_vars.mean(axis=0) / true_var).round(2)}"

@@ -38,11 +38,12 @@ for name, x, labels, shuffle in [
     history = model.fit(
         x, labels, batch_size=BATCH, epochs=EPOCHS, shuffle=shuffle, verbose=0
     )
-    batch_stats = (
-        np.asarray(model(X_val, training=True)).argmax(axis=1) == y_val
-    ).mean()
+    # predict() first: the training=True call below moves the moving statistics
     moving = (
         model.predict(X_val, batch_size=len(X_val), verbose=0).argmax(axis=1) == y_val
+    ).mean()
+    batch_stats = (
+        np.asarray(model(X_val, training=True)).argmax(axis=1) == y_val
     ).mean()
     print(f"{name}:")
     print(

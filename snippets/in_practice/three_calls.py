@@ -6,9 +6,8 @@ model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.BatchNormalizati
 bn = model.layers[0]
 bn.moving_mean.assign([10.0])  # as if training had left these statistics
 bn.moving_variance.assign([4.0])
-x = np.array(
-    [[0.0], [2.0], [4.0], [6.0]], dtype="float32"
-)  # batch mean 3, batch variance 5
+# batch mean 3, batch variance 5
+x = np.array([[0.0], [2.0], [4.0], [6.0]], dtype="float32")
 
 
 def moving():

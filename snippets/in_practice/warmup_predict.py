@@ -1,14 +1,12 @@
 import numpy as np
-from sklearn.datasets import (
-    load_digits,
-)  # ships with scikit-learn: nothing is downloaded
+from sklearn.datasets import load_digits
 from tensorflow import keras
 from tensorflow.keras import layers
 
+# ships with scikit-learn: nothing is downloaded
 X, y = load_digits(return_X_y=True)
-X = (X * 16).astype(
-    "float32"
-)  # 0..256, like 8-bit pixels: unscaled, as such data often is
+# 0..256, like 8-bit pixels: unscaled, as such data often is
+X = (X * 16).astype("float32")
 order = np.random.default_rng(0).permutation(len(X))
 X_train, y_train = X[order[:1000]], y[order[:1000]]
 X_val, y_val = X[order[1000:]], y[order[1000:]]
@@ -40,9 +38,11 @@ for momentum in (0.99, 0.9):
     with_batch = (
         np.asarray(model(X_val, training=True)).argmax(axis=1) == y_val
     ).mean()
+    # The update formula's share of the batches after `steps` updates, the rest being
+    # the starting values 0 and 1 (batchnorm/ema_warmup.py checks it on a layer)
     print(
-        f"momentum {momentum}: after {steps} steps the moving statistics have moved "
-        f"{1 - momentum**steps:.2f} of the way"
+        f"momentum {momentum}: after {steps} steps, 1 - momentum**steps = "
+        f"{1 - momentum**steps:.2f}"
     )
     print(f"  validation accuracy, batch statistics (training=True): {with_batch:.2f}")
     print(f"  validation accuracy, predict() (moving statistics):    {with_moving:.2f}")

@@ -13,9 +13,8 @@ class TwoDense(keras.Model):
 
 
 model = TwoDense()
-model(
-    np.zeros((1, 3), dtype="float32")
-)  # a subclassed model is built by its first call
+# a subclassed model is built by its first call
+model(np.zeros((1, 3), dtype="float32"))
 last = model(np.zeros((5, 3), dtype="float32"))  # a second call, with a batch of 5
 print("output shape of the last call:", tuple(last.shape))
 model.summary()

@@ -120,9 +120,8 @@ def image_layers(n):
         else:
             out.append(call(kind))
     out.append(call(rng.choice(["Flatten", "GlobalAveragePooling2D"])))
-    if (
-        rng.random() < 0.2
-    ):  # a convolution after the spatial axes are gone: Keras refuses it
+    # a convolution after the spatial axes are gone: Keras refuses it
+    if rng.random() < 0.2:
         out.append(call("Conv2D", 4, 3))
     return out + dense_layers(rng.randint(0, 2))
 
@@ -171,9 +170,8 @@ def code(shape, calls):
         units = re.search(r"Dense\((\d+)", calls[i]).group(1)
         head.append(f"num_classes = {units}")
         calls[i] = calls[i].replace(f"Dense({units}", "Dense(num_classes", 1)
-    takes_input_dim = (
-        len(shape) == 1 and shape[0] and "Embedding" not in calls[0]
-    )  # Embedding has its own input_dim
+    # Embedding has its own input_dim
+    takes_input_dim = len(shape) == 1 and shape[0] and "Embedding" not in calls[0]
     style = rng.choice(
         ["Input", "input_shape", "build"] + (["input_dim"] if takes_input_dim else [])
     )
@@ -229,9 +227,8 @@ for number in range(1, STACKS + 1):
             )
             for layer in model.layers
         ]
-    except (
-        Exception
-    ) as error:  # Keras refused the stack: the calculator must refuse it too
+    # Keras refused the stack: the calculator must refuse it too
+    except Exception as error:
         print(f"-> refused: {type(error).__name__}")
         continue
     for name, cls, shape, count in rows:
