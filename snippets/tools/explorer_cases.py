@@ -16,7 +16,7 @@ import numpy as np
 import tensorflow as tf
 from tensorflow import keras
 
-CASES = 24
+CASES = 16
 rng = np.random.default_rng(23)
 CALLS = {
     "t": "layer(x, training=True)",

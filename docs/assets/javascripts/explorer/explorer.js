@@ -128,7 +128,7 @@
       html += table(T.output(s.scale, s.center), matrixRows(step.output, "out"), k);
       const x = step.x[0][0], mu = step.used.mean[0], v = step.used.variance[0], xh = step.xhat[0][0];
       const g = s.scale ? `${fmt(s.gamma[0])} × ` : "", b = s.center ? ` + ${fmt(s.beta[0])}` : "";
-      html += `<p>${T.worked} <code>x̂ = (${fmt(x)} − ${fmt(mu)}) / √(${fmt(v)} + ${fmt(s.epsilon, 5)}) = ${fmt(xh)}</code>; <code>${g}${fmt(xh)}${b} = ${fmt(step.output[0][0])}</code></p>`;
+      html += `<p>${T.worked} <code>x̂ = (${fmt(x)} − ${fmt(mu)}) / √(${fmt(v)} + ${s.epsilon}) = ${fmt(xh)}</code>; <code>${g}${fmt(xh)}${b} = ${fmt(step.output[0][0])}</code></p>`;
     }
     const names = [s.scale && T.gamma, s.center && T.beta].filter(Boolean);
     const trained = E.trained(s, step.trainable);
@@ -288,11 +288,5 @@
     root.dataset.from = location.hash;
   }
 
-  // The explorer's stylesheet, beside the site's (assets/stylesheets/), found from this
-  // script's own address so that it loads from file:// too; the tool is built once it is in.
-  const style = document.createElement("link");
-  style.rel = "stylesheet";
-  style.href = new URL("../../stylesheets/explorer.css", document.currentScript.src).href;
-  style.onload = style.onerror = init;
-  document.head.appendChild(style);
+  init();
 })();
