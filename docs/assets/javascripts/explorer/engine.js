@@ -121,6 +121,8 @@
   const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
   const num = (text) => (NUMBER.test(text) ? Number(text) : NaN);
   E.num = num;
+  // Numbers beyond a million are refused: their squares would leave the precision shown.
+  const LIMIT = 1e6;
 
   // Raw fields -> a state to compute with, or the problems, keyed by field, that stop it.
   // A problem is [code, detail]; the page words it next to the control.
@@ -137,7 +139,8 @@
     s.k = int("k", 1, MAX.k);
     const real = (key) => {
       const v = num(raw[key]);
-      if (!Number.isFinite(v)) err[key] = ["notNumber", raw[key]];
+      if (!Number.isFinite(v)) err[key] = ["notNumber"];
+      else if (Math.abs(v) > LIMIT) err[key] = ["tooLarge"];
       return v;
     };
     s.momentum = real("m");
@@ -156,7 +159,7 @@
     if (err.n || err.k) return { s, err };
     const vector = (key) => {
       const values = Array.from({ length: s.k }, (_, j) => num(raw[key][j] ?? ""));
-      const bad = values.map((v, j) => (Number.isFinite(v) ? -1 : j)).filter((j) => j >= 0);
+      const bad = values.map((v, j) => (Math.abs(v) <= LIMIT ? -1 : j)).filter((j) => j >= 0);
       if (bad.length) err[key] = ["notNumberAt", bad];
       return values;
     };
@@ -171,7 +174,7 @@
     if (raw.x === null) raw.x = E.draw({ ...s, mu: s.mu.map((v) => v || 0), sigma: s.sigma.map((v) => v || 0) }, s.seed).map((r) => r.map(String));
     s.batch = Array.from({ length: s.n }, (_, i) => Array.from({ length: s.k }, (_, j) => num((raw.x[i] || [])[j] ?? "")));
     const bad = [];
-    s.batch.forEach((row, i) => row.forEach((v, j) => { if (!Number.isFinite(v)) bad.push([i, j]); }));
+    s.batch.forEach((row, i) => row.forEach((v, j) => { if (!(Math.abs(v) <= LIMIT)) bad.push([i, j]); }));
     if (bad.length) err.x = ["batchCells", bad];
     return { s, err };
   };

@@ -181,7 +181,7 @@
   // ---- update -------------------------------------------------------------------------------
   const WORDS = {
     notInteger: () => T.notInteger, range: (lo, hi) => T.range(lo, hi), empty: () => T.empty,
-    notNumber: () => T.notNumber, momentum: () => T.momentumRange, epsilon: () => T.epsilonRange,
+    notNumber: () => T.notNumber, tooLarge: () => T.tooLarge, momentum: () => T.momentumRange, epsilon: () => T.epsilonRange,
     spread: () => T.spreadRange, notNumberAt: (js) => T.notNumberAt(js), batchCells: (cells) => T.batchCells(cells),
     call: () => T.badAddress("call"), history: () => T.badAddress("h"), steps: (n) => T.stepsFull(n),
   };
@@ -216,7 +216,7 @@
     const sim = E.simulate(s);
     const step = sim[sim.length - 1];
     const warnings = [];
-    if (s.n === 1) warnings.push(T.oneExample);
+    say("n", s.n === 1 ? T.oneExample : "");
     const flat = step.batch.variance.map((v, j) => (v === 0 ? j : -1)).filter((j) => j >= 0);
     if (flat.length && s.n > 1) warnings.push(T.zeroVariance(flat));
     if (step.undefinedAt.length) {
@@ -257,10 +257,10 @@
     root.classList.add("kt-explorer");
     build();
     load();
-    root.addEventListener("input", changed);
-    root.addEventListener("change", (event) => {
-      if (event.target.type === "checkbox" || event.target.type === "radio" || event.target.tagName === "SELECT") changed(event);
-    });
+    // Text fields and the feature list on "input"; checkboxes and radio buttons on "change"
+    const toggle = (event) => event.target.type === "checkbox" || event.target.type === "radio";
+    root.addEventListener("input", (event) => toggle(event) || changed(event));
+    root.addEventListener("change", (event) => toggle(event) && changed(event));
     root.addEventListener("click", (event) => {
       const button = event.target.closest("button");
       if (!button) return;
