@@ -14,7 +14,8 @@ tag under file://, where a page cannot fetch JSON. This hook does two things mor
   Inside the edition that link would lead nowhere, so the sentence is left out there.
 - Links that only a web server resolves are re-aimed at files: a notebook's links to pages,
   written by hooks/notebooks.py as folders (`../../dense/parameters/`), the tool pages'
-  `<script src>`, written for their folder URL (`../../assets/...`), and the language
+  `<script src>` and `<link href>` (the explorer's stylesheet), written for their folder URL
+  (`../../assets/...`), and the language
   switcher's link on a notebook page, which mkdocs-static-i18n gives as an absolute path (`/`).
   tests/test_offline.py checks that every link of the edition names one of its files.
 """
@@ -53,12 +54,12 @@ def on_page_content(html, page, config, files):
     html = ZIP_PARAGRAPH.sub("", html)  # only the home pages have it
     if page.file.src_uri.endswith(".ipynb"):
         html = LINK.sub(lambda m: _folder_link(m, page, files), html)
-    else:  # a page's own <script src> (the tools), written as raw HTML for its folder URL
+    else:  # a page's own <script src> and <link href> (the tools), raw HTML for its folder URL
         html = SCRIPT.sub(lambda m: _folder_link(m, page, files), html)
     return html
 
 
-SCRIPT = re.compile(r'(?P<attr><script\b[^>]*?\bsrc=")(?P<url>[^"#?]*)(?P<rest>[^"]*")')
+SCRIPT = re.compile(r'(?P<attr><(?:script\b[^>]*?\bsrc|link\b[^>]*?\bhref)=")(?P<url>[^"#?]*)(?P<rest>[^"]*")')
 
 
 def _folder_link(m, page, files):

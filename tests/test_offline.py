@@ -12,6 +12,7 @@ import shlex
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
@@ -239,3 +240,27 @@ def test_math_is_rendered(open_file, path):
     assert fonts > 0, f"{path}: no KaTeX font was loaded from the edition"
     assert not open_file.errors, f"{path}: JavaScript errors or failed requests: {open_file.errors}"
     assert not open_file.foreign, f"{path}: requests outside the edition: {open_file.foreign}"
+
+
+@pytest.mark.parametrize("path", ["tools/explorer.html", "zh/tools/explorer.html"])
+@needs_browser
+def test_the_explorer_works_from_the_disk(open_file, path):
+    """The explorer's scripts are classic ones (a page opened from file:// may not load a
+    module script): it computes, finds its stylesheet, and its links to chapters name files."""
+    page = open_file(path)
+    page.wait_for_function("document.getElementById('kt-explorer').dataset.state === 'ok'")
+    assert page.locator("#kt-explorer [data-q='xhat-0-0']").inner_text().strip(), f"{path}: no x_hat shown"
+    styled = page.eval_on_selector("#kt-explorer .kt-scroll", "el => getComputedStyle(el).overflowX")
+    assert styled == "auto", f"{path}: the explorer's stylesheet did not load"
+    page.locator("#kt-explorer .kt-train").first.click()
+    assert "h=t" in page.url, page.url
+    links = page.eval_on_selector_all("#kt-explorer .kt-see a", "as => as.map(a => a.href)")
+    missing = [link for link in links if not offline_path(link).is_file()]
+    assert links and not missing, f"{path}: the explorer links what the edition does not hold: {missing}"
+    assert not open_file.errors, f"{path}: JavaScript errors or failed requests: {open_file.errors}"
+    assert not open_file.foreign, f"{path}: requests outside the edition: {open_file.foreign}"
+
+
+def offline_path(url):
+    """The file a file:// address names."""
+    return Path(unquote(urlparse(url).path))
