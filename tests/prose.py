@@ -134,8 +134,17 @@ def experiment_results(paths):
 
 
 def within(number, results):
-    """The results that `number` is within the tolerance of."""
-    return [(r, tolerance) for r, tolerance in results if abs(number - r) <= tolerance]
+    """The results that `number` is a rounded quote of: written with fewer decimals than the
+    result ("about 0.3" for 0.27), and within the experiment's tolerance of it. A number
+    written as precisely as the result must be the recorded value itself, the one the reader
+    sees in the output beside it: it does not change on another machine, since a new output
+    within the tolerance is not recorded (tests/harness.py, record)."""
+    places = -number.as_tuple().exponent
+    return [
+        (r, tolerance)
+        for r, tolerance in results
+        if places < -r.as_tuple().exponent and abs(number - r) <= tolerance
+    ]
 
 
 @cache
@@ -157,8 +166,8 @@ def _sections(page_text, page_path):
 def check_text(page_text, page_path=None):
     """Return a list of complaints, one per number or code span that no snippet backs.
 
-    A number in a section that shows an experiment may also be within the experiment's
-    tolerance of one of its results: "about 0.3" for a recorded 0.27 ± 0.05.
+    A number in a section that shows an experiment may also be a rounded quote of one of its
+    results, within the experiment's tolerance: "about 0.3" for a recorded 0.27 ± 0.05.
     """
     complaints = []
     for section, paths, prose in _sections(page_text, page_path):
@@ -192,7 +201,7 @@ def check_text(page_text, page_path=None):
 
 
 def moved_outside_tolerance(page_text, page_path, start, end):
-    """For a number at page_text[start:end] that is within an experiment's tolerance of a result:
+    """For a number at page_text[start:end] that is a rounded quote of an experiment's result:
     the numbers just outside that tolerance, on either side of each such result (written with
     as many decimals as the number). Used to check that the check notices a number moved out
     of its experiment's tolerance, where moving it by one unit stays within it."""

@@ -115,6 +115,30 @@ def test_prose_numbers_match_snippet_output(page):
     assert not complaints, f"{rel(page)}:\n  " + "\n  ".join(complaints)
 
 
+EXPERIMENT_SECTION = """# An experiment
+
+```python
+--8<-- "in_practice/lr_sweep.py"
+```
+
+```text
+--8<-- "in_practice/lr_sweep.out"
+```
+
+With BN it still reaches {} at a learning rate of 3.0.
+"""
+
+
+def test_prose_quotes_an_experiment_exactly_or_rounded_within_its_tolerance():
+    """lr_sweep records 0.76 with BN at 3.0, tolerance 0.08: "0.76" (what the output shows)
+    and "0.8" (rounded, within 0.08) pass; "0.77" (as precise as the output, but not it) and
+    "0.4" (0.13 from the nearest result) do not."""
+    assert "0.76 ± " in (SNIPPETS / "in_practice/lr_sweep.out").read_text(encoding="utf-8")
+    complaints = {quote: check_text(EXPERIMENT_SECTION.format(quote)) for quote in ("0.76", "0.8", "0.77", "0.4")}
+    assert complaints["0.76"] == complaints["0.8"] == []
+    assert complaints["0.77"] and complaints["0.4"], complaints
+
+
 @pytest.mark.parametrize("page", PAGES, ids=ids(PAGES))
 def test_prose_check_notices_each_number_changed(page):
     """Change each checked number of the page by one: the check above must complain every time.
@@ -283,7 +307,7 @@ def test_every_figure_has_alt_text_in_its_pages_language(page):
 # Figures whose programs have no Chinese for their text yet (tests/figure_text.py says how to
 # add it): their Chinese pages show the English figure until then. Each entry is checked to
 # be still needed.
-FIGURES_AWAITING_CHINESE = {"in_practice/lr_sweep.png", "in_practice/small_batch_alternatives.png"}
+FIGURES_AWAITING_CHINESE = set()
 
 
 def figure_name(page, image):

@@ -86,6 +86,8 @@ def check_chinese_figures(snippet, run, update):
     name = rel(figure_text.TRANSLATIONS)
     if "error" in run.figures:
         pytest.fail(f"{where(snippet, run)}: drawing its figures in Chinese failed:\n{run.figures['error']}", pytrace=False)
+    if keras_version() != 3:
+        return  # the pages show the Keras 3 run's figures; Keras 2's may show other texts
     if run.figures["missing"]:
         key = snippet_id(snippet) + ".py"
         lines = "\n".join(f"  {json.dumps(t, ensure_ascii=False)}: \"…\"" for t in run.figures["missing"])

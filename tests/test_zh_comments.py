@@ -177,7 +177,7 @@ def test_include_translated_replaces_whole_program_includes_in_fences():
         "".join(f"    {line}\n" for line in translate(source(snippet), snippet).splitlines()),
         1,
     )
-    assert "shuffle=False：" in expected
+    assert "每个网络看到同一个样本" in expected
     assert zh_comments.include_translated(markdown) == expected
 
 
