@@ -14,6 +14,10 @@ checks each assumption below and fails, naming it, when a plugin upgrade changes
    each build, the entries that build did not use (its `_used_cache_paths`); mkdocs-static-i18n
    runs one build per language, so each language evicted the other's. on_pre_build below keeps
    every entry.
+3. mkdocs-static-i18n points Material's language switcher (config.extra.alternate) at the
+   page's twin in its on_page_context, but only for pages of Files it made (with a `locale`):
+   a notebook page kept the links of the page built before it. on_page_context below points
+   them at the notebook's own twins.
 """
 
 import os
@@ -65,3 +69,20 @@ def on_pre_build(config):
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
         jupyter._used_cache_paths = KeepAll()
+
+
+def on_page_context(context, page, config, nav):
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    if not isinstance(page.file, NotebookFile):
+        return context
+    _, _, doc_path = page.file.src_uri.partition("/")  # en/notebooks/dense.ipynb
+    # mkdocs-static-i18n sets `config.extra.alternate` as an attribute, which Material's
+    # template reads before the mapping's key of the same name.
+    for alternate in getattr(config.extra, "alternate", None) or config.extra.get("alternate", []):
+        prefix = "" if alternate["lang"] == pagemodel.LANGUAGES[0] else f"{alternate['lang']}/"
+        if config.use_directory_urls:
+            alternate["link"] = prefix + pagemodel.url_of(doc_path)
+        else:  # the offline edition
+            alternate["link"] = prefix + doc_path[: -len(".ipynb")] + ".html"
+    return context

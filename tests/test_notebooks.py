@@ -128,6 +128,11 @@ def test_plugin_workarounds_still_hold():
         "mkdocs-static-i18n no longer rebuilds Files (create_i18n_file): issue #198 may be fixed; "
         "hooks/jupyter_i18n.py's on_files may no longer be needed"
     )
+    assert 'hasattr(page.file, "locale")' in inspect.getsource(i18n.I18n.on_page_context), (
+        "mkdocs-static-i18n's on_page_context no longer skips pages without a `locale`: it may now "
+        "point a notebook's language switcher itself; hooks/jupyter_i18n.py's on_page_context may "
+        "no longer be needed"
+    )
     plugin = jupyter.Plugin()
     plugin.on_pre_build(config=None)
     assert isinstance(getattr(plugin, "_used_cache_paths", None), set), (
