@@ -950,7 +950,9 @@ class _NotebookWriter:
                 ident = heading.id or (self.page_id if heading.level == 1 else None)
                 attr = f' id="{ident}"' if ident else ""
                 html = _inline_html(self.relink(heading.title.strip()))
-                self.prose += [f"{prefix}<h{heading.level}{attr}>{html}</h{heading.level}>", prefix]
+                # One level down: the notebook's title is its one h1, each page's title an h2.
+                level = min(heading.level + 1, 6)
+                self.prose += [f"{prefix}<h{level}{attr}>{html}</h{level}>", prefix]
             elif block.type == "html_block" and block.token.content.lstrip().startswith("<!--"):
                 continue
             else:
