@@ -97,5 +97,9 @@ def tensorflow(pytestconfig):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """`mkdocs build --strict` into a temporary folder, once for the session."""
-    return harness.build_site(tmp_path_factory.mktemp("build"))
+    """`mkdocs build --strict` into a temporary folder, once for the session: under
+    pytest-xdist, the first worker that needs the site builds it and the other reads it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder all workers' temporary folders are in
+    return harness.build_site_once(shared / "build")

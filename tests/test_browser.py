@@ -15,7 +15,6 @@ from urllib.parse import urlparse
 
 import pytest
 
-from pagemodel import pages, rel, twin, url_path
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -136,27 +135,6 @@ def test_a_request_to_another_host_is_caught(visit):
     status = page.evaluate("fetch('https://cdn.example.org/x.js').then(() => 'loaded', () => 'failed')")
     assert status == "failed"
     assert visit.foreign == ["https://cdn.example.org/x.js"], visit.foreign
-
-
-ENGLISH = pages("en")
-
-
-@pytest.mark.parametrize("page_file", ENGLISH, ids=[rel(p) for p in ENGLISH])
-def test_page_and_its_twin_load_cleanly_and_switch_language(visit, page_file):
-    """English page -> switcher -> Chinese twin -> switcher -> back: no JavaScript error, no
-    failed or foreign request on either page, and each switch lands on the twin."""
-    chinese = twin(page_file)
-    page = visit(url_path(page_file))
-    for here, there, lang in ((page_file, chinese, "zh"), (chinese, page_file, "en")):
-        assert page.locator("h1").count() == 1, f"{url_path(here)}: no single h1"
-        assert not visit.errors, f"{url_path(here)}: JavaScript errors or failed requests: {visit.errors}"
-        assert not visit.foreign, f"{url_path(here)}: requests to other hosts: {visit.foreign}"
-        link = page.locator(f'.md-select a[hreflang="{lang}"]')
-        assert link.count() == 1, f"{url_path(here)}: no language switcher entry for {lang}"
-        link.dispatch_event("click")  # the reader's click, without waiting for the menu's animation
-        page.wait_for_url(lambda url: urlparse(url).path != url_path(here), wait_until="load")
-        assert urlparse(page.url).path == url_path(there), f"{url_path(here)}: switcher went to {page.url}"
-    assert not visit.errors and not visit.foreign, f"{url_path(page_file)}: {visit.errors + visit.foreign}"
 
 
 NOTEBOOKS = ["/notebooks/dense/", "/zh/notebooks/batchnorm/"]
