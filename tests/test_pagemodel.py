@@ -254,7 +254,9 @@ def test_notebook_markdown_handles_each_construct(tmp_path, monkeypatch):
     (chapter,) = pagemodel.chapters(config)
     nb = pagemodel.notebook(chapter, "en", config)
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    assert '<h2 id="see">See <a href="../../ch/other/">other</a></h2>' in markdown
+    # one level down: the notebook's title is its only h1
+    assert '<h2 id="page-ch-index">Chapter</h2>' in markdown
+    assert '<h3 id="see">See <a href="../../ch/other/">other</a></h3>' in markdown
     assert "<details><summary>Why?</summary>" in markdown and "Because." in markdown
     assert "> **Tip**" in markdown and "> A tip." in markdown
     assert "**Keras 3**" in markdown and "Three." in markdown and "Two." not in markdown
