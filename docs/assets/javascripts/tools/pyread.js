@@ -1,6 +1,6 @@
-// Reads the small part of Python that model code is written in: assignments, calls with
-// positional and keyword arguments, attribute chains, numbers, strings, tuples and lists.
-// It never runs anything; unknown constructs become errors that name their line.
+// Reads the part of Python that model code is written in: statements and their blocks,
+// expressions with calls, attributes, subscripts, comparisons, f-strings, lambdas and list
+// comprehensions. It never runs anything; unknown constructs become errors that name their line.
 
 export class ReadError extends Error {
   constructor(line, code, params = {}) {
@@ -11,7 +11,7 @@ export class ReadError extends Error {
   }
 }
 
-const OPS = ["**=", "//=", "->", "**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", ":="];
+const OPS = ["**=", "//=", "...", "->", "**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", ":=", "<<", ">>"];
 const SINGLE = "()[]{},:.=+-*/%<>@;~&|^!";
 
 // Tokens: {k: 'num'|'str'|'name'|'op'|'nl', v, line}. Newlines inside brackets are dropped.
@@ -31,7 +31,7 @@ export function tokenize(text) {
     if (c === "#") { while (i < n && text[i] !== "\n") i++; continue; }
     if (c === "\\" && text[i + 1] === "\n") { i += 2; line++; continue; }
     const start = line;
-    let m = /(?:[rRbBuUfF]{0,2})("""|'''|"|')/y;
+    const m = /(?:[rRbBuUfF]{0,2})("""|'''|"|')/y;
     m.lastIndex = i;
     const sm = m.exec(text);
     if (sm && (sm[0].length === sm[1].length || /^[A-Za-z]/.test(c))) {
@@ -51,14 +51,14 @@ export function tokenize(text) {
       out.push({ k: "str", v: s, line: start, prefix: sm[0].slice(0, -q.length).toLowerCase() });
       i = j; continue;
     }
-    const num = /(?:\d[\d_]*\.?[\d_]*(?:[eE][+-]?\d+)?|\.\d[\d_]*(?:[eE][+-]?\d+)?)[jJ]?/y;
+    const num = /(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*\.?[\d_]*(?:[eE][+-]?\d+)?|\.\d[\d_]*(?:[eE][+-]?\d+)?)[jJ]?/y;
     num.lastIndex = i;
     let mm = num.exec(text);
-    if (mm && /[\d.]/.test(c)) {
+    if (mm && /[\d.]/.test(c) && !(c === "." && !/\d/.test(text[i + 1] || ""))) {
       const raw = mm[0].replace(/_/g, "");
       if (/[jJ]$/.test(raw)) throw new ReadError(line, "syntax", { what: mm[0] });
-      const isInt = /^\d+$/.test(raw);
-      out.push({ k: "num", v: Number(raw), isInt, line });
+      const v = Number(raw);
+      out.push({ k: "num", v, isInt: /^(\d+|0[xob].*)$/i.test(raw), line });
       i += mm[0].length; continue;
     }
     const nm = /[A-Za-z_\u00c0-\u2fff\u3040-\ufeff][\w\u00c0-\u2fff\u3040-\ufeff]*/y;
@@ -92,6 +92,9 @@ export function statements(tokens) {
   return out;
 }
 
+const KEYWORDS = ["lambda", "if", "else", "for", "not", "and", "or", "in", "is", "yield", "await", "def", "class", "return", "import", "from", "as", "with", "while", "pass", "del", "global", "try", "except", "raise", "assert", "async", "elif", "finally", "break", "continue", "nonlocal"];
+const COMPARE = ["==", "!=", "<", ">", "<=", ">="];
+
 // Expression parser over one statement's tokens. Nodes: {n: kind, line, ...}.
 export class Parser {
   constructor(toks) { this.t = toks; this.i = 0; }
@@ -107,7 +110,58 @@ export class Parser {
     this.i++;
   }
   done() { return this.i >= this.t.length; }
-  expr() { return this.additive(); }
+  // a, b = 1, 2 and return x, y: a tuple without brackets
+  exprList() {
+    const line = this.line(), items = [this.item()];
+    let comma = false;
+    while (this.at(",")) { this.i++; comma = true; if (!this.done()) items.push(this.item()); }
+    return comma || items[0].n === "star" ? { n: "tuple", items, line } : items[0];
+  }
+  expr() {
+    if (this.atName("lambda")) {
+      const line = this.line();
+      this.i++;
+      let depth = 0;
+      while (!this.done() && !(depth === 0 && this.at(":"))) {
+        if (this.at("(") || this.at("[") || this.at("{")) depth++;
+        if (this.at(")") || this.at("]") || this.at("}")) depth--;
+        this.i++;
+      }
+      this.expect(":");
+      this.expr();
+      return { n: "lambda", line };
+    }
+    const a = this.or();
+    if (this.atName("if")) {
+      this.i++;
+      const c = this.or();
+      if (!this.atName("else")) throw new ReadError(this.line(), "missing", { what: "", expected: "else" });
+      this.i++;
+      return { n: "ifexp", c, a, b: this.expr(), line: a.line };
+    }
+    return a;
+  }
+  or() { return this.bool("or", () => this.and()); }
+  and() { return this.bool("and", () => this.not()); }
+  bool(op, next) {
+    let a = next();
+    while (this.atName(op)) { this.i++; a = { n: "boolop", op, a, b: next(), line: a.line }; }
+    return a;
+  }
+  not() {
+    if (this.atName("not")) { const line = this.line(); this.i++; return { n: "not", a: this.not(), line }; }
+    let a = this.additive();
+    for (;;) {
+      const t = this.peek();
+      let op = null;
+      if (t && t.k === "op" && COMPARE.includes(t.v)) { op = t.v; this.i++; }
+      else if (this.atName("in")) { op = "in"; this.i++; }
+      else if (this.atName("not") && this.peek(1) && this.peek(1).v === "in") { op = "not in"; this.i += 2; }
+      else if (this.atName("is")) { this.i++; op = "is"; if (this.atName("not")) { this.i++; op = "is not"; } }
+      if (!op) return a;
+      a = { n: "cmp", op, a, b: this.additive(), line: a.line };
+    }
+  }
   additive() {
     let a = this.term();
     while (this.at("+") || this.at("-")) {
@@ -118,14 +172,14 @@ export class Parser {
   }
   term() {
     let a = this.unary();
-    while (this.at("*") || this.at("//") || this.at("/") || this.at("%")) {
+    while (this.at("*") || this.at("//") || this.at("/") || this.at("%") || this.at("@")) {
       const op = this.peek().v; this.i++;
       a = { n: "bin", op, a, b: this.unary(), line: a.line };
     }
     return a;
   }
   unary() {
-    if (this.at("-") || this.at("+")) {
+    if (this.at("-") || this.at("+") || this.at("~")) {
       const op = this.peek().v, line = this.line(); this.i++;
       return { n: "neg", op, a: this.unary(), line };
     }
@@ -147,33 +201,123 @@ export class Parser {
         this.i++;
         const args = [], kwargs = [];
         while (!this.at(")")) {
-          if (this.at("*") || this.at("**")) throw new ReadError(this.line(), "starArgs");
           const t = this.peek(), next = this.peek(1);
-          if (t && t.k === "name" && next && next.k === "op" && next.v === "=") {
+          if (this.at("*") || this.at("**")) {
+            const star = this.peek().v; this.i++;
+            (star === "*" ? args : kwargs).push(star === "*" ? { n: "star", a: this.expr(), line } : ["**", this.expr()]);
+          } else if (t && t.k === "name" && next && next.k === "op" && next.v === "=") {
             this.i += 2;
             kwargs.push([t.v, this.expr()]);
           } else {
             if (kwargs.length) throw new ReadError(this.line(), "positionalAfterKeyword");
-            args.push(this.expr());
+            const e = this.expr();
+            args.push(this.atName("for") ? this.comp(e, ")") : e);
           }
           if (!this.at(")")) this.expect(",");
         }
         this.i++;
         a = { n: "call", fn: a, args, kwargs, line };
       } else if (this.at("[")) {
-        throw new ReadError(this.line(), "subscript");
+        const line = this.line();
+        this.i++;
+        const items = [];
+        let comma = false;
+        while (!this.at("]")) {
+          items.push(this.slice());
+          if (this.at(",")) { this.i++; comma = true; } else break;
+        }
+        this.expect("]");
+        a = { n: "sub", obj: a, idx: items.length === 1 && !comma ? items[0] : { n: "tuple", items, line }, line };
       } else return a;
     }
+  }
+  slice() {
+    const line = this.line();
+    const part = () => (this.at(":") || this.at("]") || this.at(",") ? null : this.expr());
+    const a = part();
+    if (!this.at(":")) return a;
+    const s = { n: "slice", a, line };
+    this.i++;
+    s.b = part();
+    if (this.at(":")) { this.i++; s.c = part(); }
+    return s;
+  }
+  item() {
+    if (this.at("*")) { const line = this.line(); this.i++; return { n: "star", a: this.additive(), line }; }
+    return this.expr();
   }
   seq(close) {
     const items = [];
     let comma = false;
     while (!this.at(close)) {
-      items.push(this.expr());
+      items.push(this.item());
+      if (items.length === 1 && this.atName("for")) return { comp: this.comp(items[0], close) };
       if (this.at(",")) { this.i++; comma = true; } else break;
     }
     this.expect(close);
     return { items, comma };
+  }
+  // [elt for target in iterable if condition ...]: the closing bracket is left for the caller
+  // (seq() expects it), or eaten here when called from a call's argument list.
+  comp(elt, close) {
+    const gens = [];
+    while (this.atName("for")) {
+      this.i++;
+      const target = this.targets();
+      if (!this.atName("in")) throw new ReadError(this.line(), "missing", { what: "", expected: "in" });
+      this.i++;
+      const gen = { target, iter: this.or(), conds: [] };
+      while (this.atName("if")) { this.i++; gen.conds.push(this.or()); }
+      gens.push(gen);
+    }
+    if (close !== ")") this.expect(close);
+    return { n: "comp", elt, gens, line: elt.line };
+  }
+  // Assignment and loop targets: a name, an attribute, or tuples of them.
+  targets() {
+    const line = this.line(), items = [];
+    let comma = false;
+    do {
+      if (this.at("(") || this.at("[")) {
+        const close = this.at("(") ? ")" : "]";
+        this.i++;
+        const inner = this.targets();
+        this.expect(close);
+        items.push(inner);
+      } else items.push(this.postfix());
+      if (this.at(",")) { this.i++; comma = true; } else break;
+    } while (!this.done() && !this.atName("in") && !this.at("="));
+    return items.length === 1 && !comma ? items[0] : { n: "tuple", items, line };
+  }
+  fstring(t) {
+    // f"block{i}_conv": literal parts and {expression[:spec]} parts
+    const parts = [], s = t.v;
+    let lit = "";
+    for (let j = 0; j < s.length; j++) {
+      const ch = s[j];
+      if ((ch === "{" || ch === "}") && s[j + 1] === ch) { lit += ch; j++; continue; }
+      if (ch === "}") throw new ReadError(t.line, "syntax", { what: "}" });
+      if (ch !== "{") { lit += ch; continue; }
+      let depth = 0, k = j + 1, colon = -1;
+      for (; k < s.length; k++) {
+        const d = s[k];
+        if ("([{".includes(d)) depth++;
+        else if (")]".includes(d) || (d === "}" && depth > 0)) depth--;
+        else if (d === "}") break;
+        else if ((d === ":" || d === "!") && depth === 0 && colon < 0) colon = k;
+      }
+      if (k >= s.length) throw new ReadError(t.line, "unclosedBracket");
+      const code = s.slice(j + 1, colon < 0 ? k : colon);
+      const toks = tokenize(code).filter((x) => x.k !== "nl").map((x) => ({ ...x, line: t.line }));
+      const p = new Parser(toks);
+      const e = p.expr();
+      if (!p.done()) throw new ReadError(t.line, "fstring");
+      parts.push(lit, { e, spec: colon < 0 ? "" : s.slice(colon, k) });
+      lit = "";
+      j = k;
+    }
+    parts.push(lit);
+    return parts;
   }
   atom() {
     const t = this.peek();
@@ -181,17 +325,17 @@ export class Parser {
     const line = t.line;
     if (t.k === "num") { this.i++; return { n: "num", v: t.v, isInt: t.isInt, line }; }
     if (t.k === "str") {
-      let s = "";
+      const parts = [];
       while (this.peek() && this.peek().k === "str") {
-        if (this.peek().prefix.includes("f")) throw new ReadError(line, "fstring");
-        s += this.peek().v; this.i++;
+        const s = this.peek();
+        if (s.prefix.includes("f")) parts.push(...this.fstring(s));
+        else parts.push(s.v);
+        this.i++;
       }
-      return { n: "str", v: s, line };
+      return parts.every((p) => typeof p === "string") ? { n: "str", v: parts.join(""), line } : { n: "fstr", parts, line };
     }
     if (t.k === "name") {
-      if (["lambda", "if", "for", "not", "and", "or", "in", "is", "yield", "await"].includes(t.v)) {
-        throw new ReadError(line, "syntax", { what: t.v });
-      }
+      if (KEYWORDS.includes(t.v)) throw new ReadError(line, "syntax", { what: t.v });
       this.i++;
       if (t.v === "None") return { n: "none", line };
       if (t.v === "True" || t.v === "False") return { n: "bool", v: t.v === "True", line };
@@ -199,13 +343,29 @@ export class Parser {
     }
     if (t.v === "(") {
       this.i++;
-      const { items, comma } = this.seq(")");
-      if (items.length === 1 && !comma) return items[0];
+      const r = this.seq(")");
+      if (r.comp) return r.comp;
+      const { items, comma } = r;
+      if (items.length === 1 && !comma && items[0].n !== "star") return items[0];
       return { n: "tuple", items, line };
     }
     if (t.v === "[") {
       this.i++;
-      return { n: "list", items: this.seq("]").items, line };
+      const r = this.seq("]");
+      return r.comp || { n: "list", items: r.items, line };
+    }
+    if (t.v === "{") {
+      this.i++;
+      const keys = [], vals = [];
+      while (!this.at("}")) {
+        if (this.at("**")) throw new ReadError(line, "starArgs");
+        keys.push(this.expr());
+        this.expect(":");
+        vals.push(this.expr());
+        if (!this.at("}")) this.expect(",");
+      }
+      this.i++;
+      return { n: "dict", keys, vals, line };
     }
     throw new ReadError(line, "unexpected", { what: t.v, expected: "value" });
   }
