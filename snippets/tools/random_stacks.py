@@ -4,15 +4,15 @@ against.
 A seeded generator writes each model as code, in the ways people write it: a
 Sequential list or model.add(...) lines, or the functional API (keras.Input, layers
 called on tensors, a residual connection added back with layers.add or +, branches
-joined by layers.concatenate, a layer shared by two branches, attention of a sequence
-over itself, a Sequential called as a layer, a second input and a second output); the
-layers written as layers.X, keras.layers.X, tf.keras.layers.X or a bare X; sizes given
-by names; the model built by a function with default arguments, called with or
-without them; layers added in a loop over range(n) or over a list; blocks written as
-functions, called in a loop, with names made by f-strings. Keras builds each model in
-a fresh session, and this program prints its code, then each row of model.summary()
-(name and class, output shape, parameter count and, for a functional model with
-branches, "Connected to") and the totals, or the error with which Keras refused it.
+joined by layers.concatenate, a layer called twice, self-attention, a Sequential
+called as a layer, a second input and a second output); the layers written as
+layers.X, keras.layers.X, tf.keras.layers.X or a bare X; sizes given by names; the
+model built by a function with a default argument, called with or without it; layers
+added in a loop over a list; a block written as a function and called in a loop over
+range(n), with names made by f-strings. Keras builds each model in a fresh session,
+and this program prints its code, then each row of model.summary() (name and class,
+output shape, parameter count and, for a functional model with branches, "Connected
+to") and the totals, or the error with which Keras refused the model.
 """
 
 import os
@@ -27,8 +27,8 @@ MODELS = 160
 rng = random.Random(0)
 layers = keras.layers
 namespace = {"keras": keras, "layers": layers, "tf": tf}
-# Bare names, as after `from tensorflow.keras.layers import *`
-namespace.update({name: getattr(layers, name) for name in dir(layers) if name[0] != "_"})
+# bare names, as after `from tensorflow.keras.layers import *`
+namespace.update({name: getattr(layers, name) for name in dir(layers)})
 
 
 def fresh_session():
@@ -41,7 +41,7 @@ def fresh_session():
 
 
 def summary_rows(model):
-    """The rows and totals of model.summary(), printed wide enough that no cell is cut."""
+    """model.summary(): name, rows and totals, printed wide enough for every cell."""
     lines = []
     # Keras 3 draws the table with rich, as wide as the terminal it believes it has.
     with mock.patch.dict(os.environ, COLUMNS="400", JUPYTER_COLUMNS="400"):
@@ -50,42 +50,47 @@ def summary_rows(model):
     totals = [int(n.replace(",", "")) for n in re.findall(r"params: ([\d,]+)", text)]
     rows, columns = [], None
     for line in text.splitlines():
-        if line.startswith("│"):  # Keras 3: one line per row at this width
+        if line.startswith("│"):  # Keras 3: a row is one line at this width
             rows.append([cell.strip() for cell in line.strip("│").split("│")])
-        elif line.startswith("Layer (type)") or line.startswith(" Layer (type)"):
-            # Keras 2: columns at fixed positions
+        elif line.strip().startswith("Layer (type)"):  # Keras 2: fixed columns
             heads = ["Output Shape", "Param #", "Connected to"]
             columns = [0, *(line.index(h) for h in heads if h in line), None]
         elif columns and re.match(r" ?\S+ \(", line):
             rows.append([line[a:b].strip() for a, b in zip(columns, columns[1:])])
-    return rows, totals[:3]
+    name = re.search(r'Model: "(.*)"', text).group(1)
+    return name, rows, totals[:3]
 
 
 def pick(*choices):
-    """One of the choices; a choice written (choice, weight) is that much likelier."""
-    pairs = [c if isinstance(c, tuple) and len(c) == 2 and isinstance(c[1], int) else (c, 1) for c in choices]
-    return rng.choices([c for c, _ in pairs], [w for _, w in pairs])[0]
+    return rng.choice(choices)
+
+
+def kind_of(weights):
+    """A layer kind, {kind: weight}: the heavier, the likelier."""
+    return rng.choices(list(weights), list(weights.values()))[0]
 
 
 def layer(cls, *args, **kwargs):
     """A layer call as code; `~` stands for the prefix of the model's layer names."""
-    text = [a if isinstance(a, str) and a.startswith("~") else repr(a) for a in args]
+    text = [a[1:] if str(a).startswith("=") else repr(a) for a in args]
     text += [f"{k}={v!r}" for k, v in kwargs.items()]
     return f"~{cls}({', '.join(text)})".replace("'", '"')
 
 
-# Each writer takes what it knows of its input, {"rank": axes with the batch axis,
-# "size": the length of the first spatial axis, "last": the channels}, and returns
-# (layer call, the same for its output). This only steers the choice towards layers
-# that fit; Keras decides.
+# A writer takes what is known of its input, {"rank": axes with the batch axis,
+# "size": the first spatial axis, "last": the channels}, and returns (layer call,
+# the same for its output). That only steers the choice towards layers that fit;
+# Keras decides.
 
 
 def vector_layer(x):
-    kind = pick(
-        ("Dense", 6), "BatchNormalization", "LayerNormalization", "Activation",
-        "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax", "Dropout", "GaussianNoise",
-        "RepeatVector", "Reshape", "UnitNormalization",
-    )  # fmt: skip
+    kind = kind_of(
+        {"Dense": 6, "BatchNormalization": 1, "LayerNormalization": 1, "ReLU": 1}
+        | {"Activation": 1, "LeakyReLU": 1, "PReLU": 1, "ELU": 1, "Softmax": 1}
+        | {"Dropout": 1, "GaussianNoise": 1, "UnitNormalization": 1}
+        | {"GroupNormalization": 1, "Normalization": 1}
+        | {"RepeatVector": 1, "Reshape": 1}
+    )
     if kind == "Dense":
         kwargs = {}
         if rng.random() < 0.3:
@@ -95,7 +100,7 @@ def vector_layer(x):
         if rng.random() < 0.1:
             kwargs["trainable"] = False
         units = pick(1, 2, 3, 8, 16, 38, 64)
-        return layer("Dense", units, **kwargs), dict(x, last=units)
+        return layer(kind, units, **kwargs), dict(x, last=units)
     if kind == "BatchNormalization":
         kwargs = {}
         if rng.random() < 0.2:
@@ -107,10 +112,10 @@ def vector_layer(x):
         return layer(kind, pick("relu", "softmax", "tanh")), x
     if kind == "LeakyReLU":
         return layer(kind, **pick({}, {"negative_slope": 0.2})), x
-    if kind == "Dropout":
-        return layer(kind, pick(0.2, 0.5)), x
-    if kind == "GaussianNoise":
-        return layer(kind, 0.1), x
+    if kind in ("Dropout", "GaussianNoise"):
+        return layer(kind, pick(0.1, 0.5)), x
+    if kind == "GroupNormalization":
+        return layer(kind, groups=pick(1, 2, 4)), x
     if kind == "RepeatVector":
         steps = pick(2, 5)
         return layer(kind, steps), {"rank": 3, "size": steps, "last": x["last"]}
@@ -123,23 +128,24 @@ def vector_layer(x):
 
 
 def image_layer(x):
-    size = x["size"]
-    small = size < 6
-    kind = pick(
-        ("Conv2D", 5), "SeparableConv2D", "DepthwiseConv2D", "Conv2DTranspose",
-        ("MaxPooling2D", 0 if small else 2), ("AveragePooling2D", 0 if small else 1),
-        "BatchNormalization", "Activation", "LeakyReLU", "Dropout", "UpSampling2D",
-        "ZeroPadding2D", ("Cropping2D", 0 if small else 1), "RandomFlip",
-        "RandomRotation", "RandomZoom", "Rescaling", "SpatialDropout2D",
-    )  # fmt: skip
-    if kind in ("Conv2D", "SeparableConv2D", "DepthwiseConv2D", "Conv2DTranspose"):
+    size, small = x["size"], x["size"] < 6
+    kind = kind_of(
+        {"Conv2D": 5, "SeparableConv2D": 1, "DepthwiseConv2D": 1}
+        | {"Conv2DTranspose": 1, "MaxPooling2D": 0 if small else 2}
+        | {"AveragePooling2D": 0 if small else 1, "Cropping2D": 0 if small else 1}
+        | {"BatchNormalization": 1, "Activation": 1, "LeakyReLU": 1, "Dropout": 1}
+        | {"UpSampling2D": 1, "ZeroPadding2D": 1, "RandomFlip": 1}
+        | {"RandomRotation": 1, "RandomZoom": 1, "Rescaling": 1}
+        | {"SpatialDropout2D": 1}
+    )
+    if "Conv" in kind:
         kernel = pick(1, 3, 3, 5, (3, 3), (1, 3))
         args = [] if kind == "DepthwiseConv2D" else [pick(4, 8, 16, 32)]
         kwargs = {}
         if rng.random() < 0.3:
             kwargs["strides"] = pick(1, 2, (2, 1))
         if rng.random() < 0.6:
-            kwargs["padding"] = pick("same", ("valid", 1 if small else 3))
+            kwargs["padding"] = pick("same", *["valid"] * (1 if small else 3))
         if rng.random() < 0.2:
             kwargs["use_bias"] = False
         if kind == "Conv2D" and "strides" not in kwargs and rng.random() < 0.1:
@@ -157,16 +163,18 @@ def image_layer(x):
             size //= 2
         return layer(kind, *args, kernel, **kwargs), dict(x, size=size)
     if kind in ("MaxPooling2D", "AveragePooling2D"):
+        # Keras 3 gives MaxPooling2D a default pool_size, not AveragePooling2D
         kwargs = {"pool_size": pick(2, 3, (2, 2), (3, 2))}
         if kind == "MaxPooling2D" and rng.random() < 0.4:
-            del kwargs["pool_size"]  # Keras 3 gives MaxPooling2D a default, not AveragePooling2D
+            del kwargs["pool_size"]
         if rng.random() < 0.3:
             kwargs["strides"] = pick(1, 2)
         if rng.random() < 0.4:
             kwargs["padding"] = pick("same", "valid")
         return layer(kind, **kwargs), dict(x, size=size // 2)
     if kind == "UpSampling2D":
-        return layer(kind, **pick({}, {"size": 2}, {"size": (2, 1)})), dict(x, size=size * 2)
+        kwargs = pick({}, {"size": 2}, {"size": (2, 1)})
+        return layer(kind, **kwargs), dict(x, size=size * 2)
     if kind == "ZeroPadding2D":
         return layer(kind, pick(1, (1, 2), ((1, 0), (0, 1)))), dict(x, size=size + 2)
     if kind == "Cropping2D":
@@ -186,41 +194,48 @@ def image_layer(x):
 
 def sequence_layer(x):
     size = x["size"]
-    kind = pick(
-        ("Conv1D", 3), ("LSTM", 2), ("GRU", 2), "SimpleRNN", ("Bidirectional", 2),
-        "TimeDistributed", "MaxPooling1D", "AveragePooling1D", "UpSampling1D",
-        "ZeroPadding1D", "Cropping1D", "LayerNormalization", "Dropout",
-        "SpatialDropout1D", "Permute",
-    )  # fmt: skip
-    if kind == "Conv1D":
+    kind = kind_of(
+        {"Conv1D": 3, "LSTM": 2, "GRU": 2, "SimpleRNN": 1, "Bidirectional": 2}
+        | {"TimeDistributed": 1, "MaxPooling1D": 1, "AveragePooling1D": 1}
+        | {"UpSampling1D": 1, "ZeroPadding1D": 1, "Cropping1D": 1, "Permute": 1}
+        | {"LayerNormalization": 1, "Dropout": 1, "SpatialDropout1D": 1}
+        | {"SeparableConv1D": 1, "DepthwiseConv1D": 1, "Conv1DTranspose": 1}
+    )
+    if "Conv1D" in kind:
         kwargs = {}
         if rng.random() < 0.5:
             kwargs["padding"] = pick("same", "valid", "causal")
         if rng.random() < 0.3:
             kwargs["strides"] = 2
         kernel, filters = pick(1, 3, 5), pick(4, 8, 16)
+        if kind != "Conv1D" and kwargs.get("padding") == "causal":
+            del kwargs["padding"]
         if size and kwargs.get("padding", "valid") == "valid":
             size -= kernel - 1
-        return layer("Conv1D", filters, kernel, **kwargs), dict(x, size=size, last=filters)
+        if kind == "DepthwiseConv1D":
+            return layer(kind, kernel, **kwargs), x
+        code = layer(kind, filters, kernel, **kwargs)
+        return code, dict(x, size=size, last=filters)
     if kind in ("LSTM", "GRU", "SimpleRNN", "Bidirectional"):
-        cell = pick("LSTM", "GRU", "SimpleRNN") if kind == "Bidirectional" else kind
+        rnn = pick("LSTM", "GRU", "SimpleRNN") if kind == "Bidirectional" else kind
         units = pick(2, 4, 8, 16)
         kwargs = {"return_sequences": True} if rng.random() < 0.7 else {}
-        if cell == "GRU" and rng.random() < 0.3:
+        if rnn == "GRU" and rng.random() < 0.3:
             kwargs["reset_after"] = False
         if rng.random() < 0.1:
             kwargs["use_bias"] = False
-        code = layer(cell, units, **kwargs)
+        code = layer(rnn, units, **kwargs)
         if kind == "Bidirectional":
-            mode = pick(("concat", 3), "sum", "ave")
-            code = layer(kind, code, **({} if mode == "concat" else {"merge_mode": mode}))
+            mode = pick("concat", "concat", "concat", "sum", "ave")
+            merge = {} if mode == "concat" else {"merge_mode": mode}
+            code = layer(kind, "=" + code, **merge)
             units *= 2 if mode == "concat" else 1
         if kwargs.get("return_sequences"):
             return code, dict(x, last=units)
         return code, {"rank": 2, "size": None, "last": units}
     if kind == "TimeDistributed":
         units = pick(3, 8)
-        return layer(kind, layer("Dense", units)), dict(x, last=units)
+        return layer(kind, "=" + layer("Dense", units)), dict(x, last=units)
     if kind in ("MaxPooling1D", "AveragePooling1D"):
         return layer(kind, pick(2, 3)), dict(x, size=size and size // 2)
     if kind == "UpSampling1D":
@@ -237,23 +252,26 @@ def sequence_layer(x):
 
 
 def video_layer(x):
-    if x["rank"] == 4:
+    """Frames: (time, height, width, channels)."""
+    if x["rank"] == 4:  # one frame, after a ConvLSTM2D without return_sequences
         return image_layer(x)
-    kind = pick(("ConvLSTM2D", 2), "Conv3D", "MaxPooling3D", "BatchNormalization")
+    kind = kind_of(
+        {"ConvLSTM2D": 2, "Conv3D": 1, "MaxPooling3D": 1, "AveragePooling3D": 1}
+    )
     if kind == "ConvLSTM2D":
         kwargs = {"padding": pick("same", "valid")}
         if rng.random() < 0.7:
             kwargs["return_sequences"] = True
         rank = 5 if kwargs.get("return_sequences") else 4
-        return layer(kind, pick(2, 4), pick(1, 3), **kwargs), dict(x, rank=rank, size=8)
+        code = layer(kind, pick(2, 4), pick(1, 3), **kwargs)
+        return code, dict(x, rank=rank, size=6)
     if kind == "Conv3D":
         return layer(kind, pick(2, 4), pick(1, 3), padding="same"), x
-    if kind == "MaxPooling3D":
-        return layer(kind, (1, 2, 2)), x
-    return layer(kind), x
+    return layer(kind, (1, 2, 2)), x
 
 
-FAMILIES = {  # input shape (without the batch axis), layers for it, its head to a vector
+# family: (input shape, its layers, a head that ends in a vector)
+FAMILIES = {
     "vector": (lambda: (pick(3, 10, 20, 784),), vector_layer, None),
     "image": (
         lambda: (*[pick(8, 12, 16, 28)] * 2, pick(1, 3)),
@@ -263,9 +281,16 @@ FAMILIES = {  # input shape (without the batch axis), layers for it, its head to
     "sequence": (
         lambda: (pick(5, 10, None), pick(1, 4, 8)),
         sequence_layer,
-        lambda: pick(layer("GlobalAveragePooling1D"), layer("GlobalMaxPooling1D"), layer("LSTM", 8)),
+        lambda: pick(
+            *map(layer, ["GlobalMaxPooling1D", "GlobalAveragePooling1D"]),
+            layer("LSTM", 8),
+        ),
     ),
-    "video": (lambda: (pick(3, None), 8, 8, pick(1, 2)), video_layer, lambda: layer("Flatten")),
+    "video": (
+        lambda: (pick(3, None), 8, 8, pick(1, 2)),
+        video_layer,
+        lambda: layer(pick("Flatten", "GlobalAveragePooling3D")),
+    ),
 }
 
 
@@ -279,14 +304,14 @@ def chain(family, x, count):
 
 
 def layer_stack():
-    """(family, input shape without the batch axis, [layer calls], index of the head)"""
-    family = pick(("vector", 3), ("image", 3), ("sequence", 3), "video", "embedding")
-    if family == "embedding":
+    """(family, input shape without the batch axis, layer calls, where the head is)"""
+    family = kind_of({"vector": 3, "image": 3, "sequence": 3, "video": 1, "text": 1})
+    if family == "text":
         shape = (pick(None, 6, 12),)
-        first = layer("Embedding", pick(50, 1000), pick(4, 8))
-        calls, x = chain("sequence", {"rank": 3, "size": shape[0], "last": 8}, rng.randint(0, 2))
-        calls = [first, *calls]
-        family = "sequence"
+        embedding = layer("Embedding", pick(50, 1000), pick(4, 8))
+        family, x = "sequence", {"rank": 3, "size": shape[0], "last": 8}
+        calls, x = chain(family, x, rng.randint(0, 2))
+        calls.insert(0, embedding)
     else:
         shape = FAMILIES[family][0]()
         x = {"rank": len(shape) + 1, "size": shape[0], "last": shape[-1]}
@@ -294,29 +319,21 @@ def layer_stack():
     head = len(calls)
     if x["rank"] > 2 and FAMILIES[family][2] and rng.random() < 0.8:
         calls.append(FAMILIES[family][2]())
-        calls += chain(family, {"rank": 2, "size": None, "last": None}, rng.randint(0, 2))[0]
-    elif rng.random() < 0.3 and family == "vector":
-        # a for loop over a list that adds Dense layers (read as Dense(64), Dense(32))
-        calls.append("for")
+        calls += chain(family, {"rank": 2, "last": None}, rng.randint(0, 2))[0]
     return family, shape, calls, head
 
 
-def sequential_code(shape, calls):
+def sequential_code(family, shape, calls):
     lines = []
-    calls = list(calls)
-    loop = "for" in calls
-    if loop:
-        calls.remove("for")
     dense = [i for i, c in enumerate(calls) if c.startswith("~Dense(")]
     if dense and rng.random() < 0.3:  # a size given by a name, as in num_classes = 38
         i = dense[-1]
         units = re.search(r"Dense\((\d+)", calls[i]).group(1)
         lines.append(f"num_classes = {units}")
         calls[i] = calls[i].replace(f"Dense({units}", "Dense(num_classes", 1)
-    takes_input_dim = len(shape) == 1 and shape[0] and "Embedding" not in calls[0]
-    style = pick("Input", "input_shape", "build", ("input_dim", 1 if takes_input_dim else 0))
-    if loop:
-        style = pick("input_shape", "Input_add")
+    style = pick("Input", "input_shape", "build", "add")
+    if style == "input_shape" and family == "vector" and "Embedding" not in calls[0]:
+        style = pick("input_shape", "input_dim")
     if style in ("Input", "build"):
         lines.append("model = keras.Sequential([")
         if style == "Input":
@@ -327,104 +344,127 @@ def sequential_code(shape, calls):
             lines.append(f"model.build(input_shape={(None, *shape)!r})")
         return lines
     lines.append("model = keras.Sequential()")
-    if style == "Input_add":
+    if style == "add":
         lines.append(f"model.add(keras.Input(shape={shape!r}))")
     else:
-        extra = f"input_shape={shape!r}" if style == "input_shape" else f"input_dim={shape[0]}"
-        calls[0] = calls[0][:-1] + ("" if calls[0].endswith("()") else ", ") + extra + ")"
+        extra = f"{style}={shape if style == 'input_shape' else shape[0]!r}"
+        calls[0] = (
+            calls[0][:-1] + ("" if calls[0].endswith("()") else ", ") + extra + ")"
+        )
     lines += [f"model.add({c})" for c in calls]
-    if loop:
+    if family == "vector" and rng.random() < 0.5:  # layers added in a loop over a list
         lines.append(f"for units in {pick([64, 32], [16, 16, 8])!r}:")
-        lines.append(f"    model.add({layer('Dense', '~units', activation='relu')})".replace("~units", "units"))
+        lines.append(f"    model.add({layer('Dense', '=units', activation='relu')})")
         lines.append(f"model.add({layer('Dense', 1)})")
     return lines
 
 
 def block(family):
-    """Functional lines that take `x` and leave the result in `x`: a topology of its own."""
+    """(definitions, lines that take x and leave their result in x)"""
     image, sequence = family == "image", family == "sequence"
-    kind = pick("residual", "branches", "shared", ("attention", 2 if sequence else 0), ("nested", 3 if image else 0), "loop")
+    kind = kind_of(
+        {"residual": 1, "branches": 1, "shared": 1, "loop": 1}
+        | {"attention": 2 if sequence else 0, "nested": 3 if image else 0}
+    )
     if kind == "residual":
         project = layer("Conv2D", 8, 1) if image else layer("Dense", 8)
-        main = layer("Conv2D", 8, 3, padding="same") if image else layer("Dense", 8, activation="relu")
-        add = pick("x = layers.add([x, shortcut])", "x = x + shortcut", "x = ~Add()([shortcut, x])")
-        return ["shortcut = " + project + "(x)", f"x = {main}(x)", add]
+        main = layer("Conv2D", 8, 3, padding="same") if image else layer("Dense", 8)
+        add = pick("layers.add([x, shortcut])", "x + shortcut", "~Add()([shortcut, x])")
+        return [], [f"shortcut = {project}(x)", f"x = {main}(x)", f"x = {add}"]
     if kind in ("branches", "shared"):
         if image:
-            a, b = layer("Conv2D", 4, 1), layer("MaxPooling2D", 3, strides=1, padding="same")
+            a = layer("Conv2D", 4, 1)
+            b = layer("MaxPooling2D", 3, strides=1, padding="same")
         elif sequence:
             a, b = layer("Conv1D", 4, 1), layer("LSTM", 4, return_sequences=True)
         else:
             a, b = layer("Dense", 4), layer("Dense", 6, activation="relu")
-        join = pick("layers.concatenate([a, b])", "~Concatenate()([a, b])", "layers.concatenate([a, b], axis=-1)")
+        join = pick("layers.concatenate([a, b])", "~Concatenate()([a, b])")
         if kind == "shared":  # one layer called twice: its weights are counted once
-            return [f"shared = {a}", "a = shared(x)", "b = shared(x)", f"x = {join}"]
-        return [f"a = {a}(x)", f"b = {b}(x)", f"x = {join}"]
+            return [], [
+                f"shared = {a}",
+                "a = shared(x)",
+                "b = shared(x)",
+                f"x = {join}",
+            ]
+        return [], [f"a = {a}(x)", f"b = {b}(x)", f"x = {join}"]
     if kind == "attention":
-        heads, key_dim = pick(1, 2, 4), pick(4, 8)
-        return [
-            f"attention = {layer('MultiHeadAttention', num_heads=heads, key_dim=key_dim)}(x, x)",
-            "x = ~LayerNormalization()(x + attention)",
-        ]
-    if kind == "nested":
-        return ["x = augment(x)"]
+        attention = layer("MultiHeadAttention", num_heads=pick(1, 2, 4), key_dim=8)
+        add = "~LayerNormalization()(x + attention)"
+        return [], [f"attention = {attention}(x, x)", f"x = {add}"]
+    if kind == "nested":  # a Sequential called as a layer
+        augment = "keras.Sequential([~RandomFlip(), ~RandomRotation(0.1)])"
+        return [f"augment = {augment}", ""], ["x = augment(x)"]
     # a block written as a function, called in a loop
-    return ["for i in range(2):", '    x = dense_block(x, 8 * (i + 1), name=f"block{i}")']
+    main = layer("Conv2D", "=units", 3, padding="same") if image else "~Dense(units"
+    definition = [
+        "def dense_block(x, units, name):",
+        f"    x = {main.rstrip(')')}, name=name + '_main')(x)",
+        '    x = ~BatchNormalization(name=f"{name}_bn")(x)',
+        '    return ~Activation("relu", name=name + "_relu")(x)',
+        "",
+    ]
+    loop = ["for i in range(2):", '    x = dense_block(x, 8 * (i + 1), f"block{i}")']
+    return definition, loop
 
 
 def functional_code(family, shape, calls, head):
-    lines, defs = [f"inputs = keras.Input(shape={shape!r})", "x = inputs"], []
-    calls = [c for c in calls if c != "for"]
-    calls.insert(rng.randint(0, head), "block")
-    for c in calls:
-        if c != "block":
-            lines.append(f"x = {c}(x)")
-            continue
-        extra = block(family)
-        if extra[0].startswith("for"):
-            image = family == "image"
-            main = layer("Conv2D", "~units", 3, padding="same") if image else layer("Dense", "~units")
-            defs += [
-                "def dense_block(x, units, name):",
-                f'    x = {main.replace("~units", "units")[:-1]}, name=name + "_main")(x)',
-                '    x = ~BatchNormalization(name=f"{name}_bn")(x)',
-                '    return ~Activation("relu", name=name + "_relu")(x)',
-                "",
-            ]
-        if extra == ["x = augment(x)"]:
-            defs += ["augment = keras.Sequential([~RandomFlip(), ~RandomRotation(0.1)])", ""]
-        lines += extra
+    definitions, lines = [], [f"inputs = keras.Input(shape={shape!r})", "x = inputs"]
+    at = rng.randint(0, head)
+    for i, call in enumerate([*calls, None]):
+        if i == at:
+            more, block_lines = block(family)
+            definitions += more
+            lines += block_lines
+        if call:
+            lines.append(f"x = {call}(x)")
     if rng.random() < 0.3:  # a second input joined near the end, and two outputs
-        if not calls or not calls[-1].startswith(("~Dense", "~Flatten", "~Global", "~LSTM(8)")):
+        if not re.match(r"~(Dense|Flatten|Global|LSTM\(8\))", calls[-1]):
             lines.append(f"x = {layer('Flatten')}(x)")
-        lines.insert(1, 'extra = keras.Input(shape=(3,), name="extra")')
+        lines[1:1] = ['extra = keras.Input(shape=(3,), name="extra")']
         lines.append("x = layers.concatenate([x, extra])")
-        lines.append(f'score = {layer("Dense", 1, name="score")}(x)')
-        lines.append(f'label = {layer("Dense", 5, activation="softmax")}(x)')
-        lines.append("model = keras.Model(inputs=[inputs, extra], outputs=[score, label])")
+        lines.append(f"score = {layer('Dense', 1, name='score')}(x)")
+        lines.append(f"label = {layer('Dense', 5, activation='softmax')}(x)")
+        lines.append("outputs = [score, label]")
+        lines.append("model = keras.Model(inputs=[inputs, extra], outputs=outputs)")
     else:
         lines.append(f"outputs = {layer('Dense', pick(1, 10))}(x)")
-        lines.append(pick("model = keras.Model(inputs, outputs)", 'model = keras.Model(inputs=inputs, outputs=outputs, name="net")'))
-    return defs + lines
+        lines.append(
+            pick(
+                "model = keras.Model(inputs, outputs)",
+                "model = keras.Model(inputs=inputs, outputs=outputs, name='net')",
+            )
+        )
+    return definitions + lines
 
 
 def code(family, shape, calls, head):
-    functional = rng.random() < 0.55
-    lines = functional_code(family, shape, calls, head) if functional else sequential_code(shape, calls)
-    prefix = pick("tf.keras.layers.", "keras.layers.", ("layers.", 2), "")
-    lines = [l.replace("~", prefix) for l in lines]
-    if prefix == "":
-        lines = [l.replace("layers.add(", "add(").replace("layers.concatenate(", "concatenate(") for l in lines]
-    wrap = pick(("", 3), "def", "def_args", "with")
-    if wrap in ("def", "def_args"):  # the model built by a function, as scripts often do
-        first = next(i for i, l in enumerate(lines) if "Input(" in l or "Sequential(" in l)
-        body = [l.replace(f"shape={shape!r}", "shape=input_shape") for l in lines[first:]]
-        arguments = "" if wrap == "def" else pick(f"{shape!r}", f"input_shape={shape!r}")
-        lines = lines[:first] + [f"def build_model(input_shape={shape!r}):"]
-        lines += [f"    {l}" if l else "" for l in body] + ["    return model", ""]
-        lines.append(f"model = build_model({arguments})")
+    if rng.random() < 0.55:
+        lines = functional_code(family, shape, calls, head)
+    else:
+        lines = sequential_code(family, shape, calls)
+    prefix = pick("tf.keras.layers.", "keras.layers.", "layers.", "layers.", "")
+    lines = [line.replace("~", prefix).replace("'", '"') for line in lines]
+    if prefix == "":  # after `from tensorflow.keras.layers import *`
+        lines = [line.replace("layers.", "") for line in lines]
+    wrap = pick("", "", "", "def", "def", "with")
+    if wrap == "def":  # the model built by a function, as scripts often do
+        start = next(
+            i
+            for i, line in enumerate(lines)
+            if "Input(" in line or "Sequential(" in line
+        )
+        body = [
+            line.replace(f"shape={shape!r}", "shape=input_shape")
+            for line in lines[start:]
+        ]
+        argument = pick("", f"{shape!r}", f"input_shape={shape!r}")
+        lines = lines[:start] + [f"def build_model(input_shape={shape!r}):"]
+        lines += [f"    {line}" if line else "" for line in body]
+        lines += ["    return model", "", f"model = build_model({argument})"]
     elif wrap == "with":
-        lines = ["with tf.distribute.get_strategy().scope():"] + [f"    {l}" if l else "" for l in lines]
+        indented = [f"    {line}" if line else "" for line in lines]
+        lines = ["with tf.distribute.get_strategy().scope():", *indented]
     return "\n".join(lines)
 
 
@@ -436,10 +476,11 @@ for number in range(1, MODELS + 1):
     scope = dict(namespace)
     try:
         exec(source, scope)
-        rows, totals = summary_rows(scope["model"])
+        name, rows, totals = summary_rows(scope["model"])
     except Exception as error:  # Keras refused the model: the calculator must too
         print(f"-> refused: {type(error).__name__}")
         continue
+    print(f'-> Model: "{name}"')
     for row in rows:
         print("-> " + " | ".join(row))
     print("-> total {} | trainable {} | non-trainable {}".format(*totals))

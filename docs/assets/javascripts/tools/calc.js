@@ -209,7 +209,7 @@ function run(nodes, sc, S) {
     let r = null;
     if (kw === "@") {
       const d = next("def", "class");
-      if (d) sc.vars.set(d.head[0].v, { t: "poison", err: new ReadError(line, "decorator") });
+      if (d) sc.vars.set(d.head[0].v, { t: "poison", err: new ReadError(line, "syntax", { what: "@" }) });
     } else if (!kw) r = simple(n, sc, S);
     else if (kw === "def") sc.vars.set(n.head[0].v, defineFn(n, sc, S));
     else if (kw === "class") sc.vars.set(n.head[0].v, { t: "cls", name: n.head[0].v });
@@ -278,7 +278,7 @@ function iterate(v, line) {
   if (isSeq(v)) return v.items;
   if (v.t === "str") return [...v.v].map(str);
   if (v.t === "dict") return v.keys;
-  return CE(line, "for");
+  return CE(line, show(v));
 }
 
 function evalToks(toks, sc, S) {
@@ -375,7 +375,8 @@ function simple(n, sc, S) {
 
 function bind(target, value, sc, line, touching = true, S = {}) {
   if (target.n === "name") {
-    sc.vars.set(target.v, value);
+    // (what the calculator does not know is named after its variable in messages)
+    sc.vars.set(target.v, value.t === "opaque" ? { t: "opaque", path: target.v } : value);
     if (value.t === "model" && !value.varName) value.varName = target.v;
   } else if (target.n === "tuple" || target.n === "list") {
     let items = null;
@@ -513,7 +514,7 @@ function ev(node, sc, S) {
       return node.op === "and" ? (t ? e(node.b) : a) : t ? a : e(node.b);
     }
   }
-  return E(line, node.n === "star" ? "starArgs" : "syntax", { what: node.n });
+  return E(line, "syntax", { what: node.n === "star" ? "*" : node.n });
 }
 
 function spread(items, e) {
@@ -642,7 +643,7 @@ function call(node, fn, sc, S) {
     const val = ev(v, sc, S);
     if (k !== "**") kwargs.set(k, val);
     else if (val.t === "dict" && val.keys.every((x) => x.t === "str")) val.keys.forEach((x, i) => kwargs.set(x.v, val.vals[i]));
-    else E(line, "starArgs");
+    else E(line, "syntax", { what: "**" });
   }
   switch (fn.t) {
     case "builtin": return builtin(fn.name, args, kwargs, line);
@@ -853,7 +854,7 @@ function makeModel(args, kwargs, line, S) {
   if (!o.has("inputs") || !o.has("outputs")) E(line, "notRead", { layer: "Model", arg: "inputs" });
   const tensors = (v, what) => {
     const items = v.t === "dict" ? v.keys.map((k, i) => [k.v, v.vals[i]]).sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((p) => p[1]) : isSeq(v) ? v.items.flatMap((x) => (isSeq(x) ? x.items : [x])) : [v];
-    return items.length && items.every((x) => x.t === "tensor") ? items : E(line, "notTensors", { what });
+    return items.length && items.every((x) => x.t === "tensor") ? items : E(line, "notOnTensor");
   };
   const inputs = tensors(o.get("inputs"), "inputs"), outputs = tensors(o.get("outputs"), "outputs");
   if (!inputs.every((x) => x.node.op.cls === "InputLayer")) E(line, "notRead", { layer: "Model", arg: "inputs" });
@@ -985,12 +986,12 @@ function callModel(M, ins, line, S) {
 
 function intValue(v, line, what) {
   if (v.t === "num" && v.isInt) return v.v;
-  return /^(num|str|bool|none|tuple|list)$/.test(v.t) ? R(line, "notAnInteger", { what, value: show(v) }) : CE(line, what);
+  return /^(num|str|bool|none|tuple|list)$/.test(v.t) ? R(line, "badValue", { arg: what, value: show(v) }) : CE(line, what);
 }
 
 function readShape(v, line) {
   if (!isSeq(v)) return /^(num|str|none)$/.test(v.t) ? R(line, "shapeNotTuple", { value: show(v) }) : CE(line, v.path || "shape");
-  return v.items.map((d) => (d.t === "none" ? null : intValue(d, line, "shape") < 0 ? R(line, "negativeShape") : d.v));
+  return v.items.map((d) => (d.t === "none" ? null : intValue(d, line, "shape") < 0 ? R(line, "badValue", { arg: "shape", value: show(v) }) : d.v));
 }
 
 export function show(v) {
@@ -1021,18 +1022,18 @@ function strOpt(L, key, dflt) {
 function tupleOpt(L, key, rank, dflt, zero, v = opt(L, key)) {
   if (v === undefined) return dflt;
   const items = v.t === "num" ? Array(rank).fill(v) : isSeq(v) ? v.items : [];
-  if (items.length !== rank) RL(L, "badTuple", { arg: key, rank, value: show(v) });
+  if (items.length !== rank) RL(L, "badValue", { arg: key, value: show(v) });
   const out = items.map((x) => intValue(x, L.line, key));
-  return out.some((x) => x < !zero) ? RL(L, "notPositive", { arg: key, value: show(v) }) : out;
+  return out.some((x) => x < !zero) ? RL(L, "badValue", { arg: key, value: show(v) }) : out;
 }
 function positive(L, key, dflt) {
   const v = opt(L, key);
   if (v === undefined) return dflt;
   const x = intValue(v, L.line, key);
-  return x > 0 ? x : RL(L, "notPositive", { arg: key, value: String(x) });
+  return x > 0 ? x : RL(L, "badValue", { arg: key, value: String(x) });
 }
 function needRank(L, s, rank, min) {
-  if (min ? s.length < rank : s.length !== rank) R(L.line, min ? "rankMin" : "rank", { layer: L.cls, rank, shape: shapeText(s) });
+  if (min ? s.length < rank : s.length !== rank) RL(L, "rank", { rank, min, shape: shapeText(s) });
 }
 function axisOf(L, s, axis) {
   const a = axis < 0 ? s.length + axis : axis;
@@ -1074,8 +1075,8 @@ function compute(L, shapes, S) {
   }
   if (SAME.has(cls)) {
     const r = opt(L, "rate"), ns = L.o.get("negative_slope") || L.o.get("alpha");
-    if (r && r.t === "num" && (r.v < 0 || r.v > 1)) R(L.line, "badRate", { value: show(r) });
-    if (cls === "LeakyReLU" && ns && !(ns.v >= 0)) RL(L, "notPositive", { arg: "negative_slope", value: show(ns) });
+    if (r && r.t === "num" && (r.v < 0 || r.v > 1)) RL(L, "badValue", { arg: "rate", value: show(r) });
+    if (cls === "LeakyReLU" && ns && !(ns.v >= 0)) RL(L, "badValue", { arg: "negative_slope", value: show(ns) });
     if (cls.startsWith("Spatial")) needRank(L, s, +cls[14] + 2);
     if (cls.startsWith("Random")) {
       if (s.length < 3 || s.length > 4) NR(L, "inputs");
@@ -1156,7 +1157,7 @@ function compute(L, shapes, S) {
       const v = opt(L, key, dflt);
       const by = (i) => {
         if (key === "size") return tupleOpt(L, key, r, null, false, v)[i];
-        const pair = r === 1 ? v : v.t === "num" ? v : isSeq(v) && v.items.length === 2 ? v.items[i] : RL(L, "badTuple", { arg: key, rank: 2, value: show(v) });
+        const pair = r === 1 ? v : v.t === "num" ? v : isSeq(v) && v.items.length === 2 ? v.items[i] : RL(L, "badValue", { arg: key, value: show(v) });
         const [a, b] = tupleOpt(L, key, 2, null, true, pair);
         return key === "padding" ? a + b : -(a + b);
       };
@@ -1170,7 +1171,8 @@ function compute(L, shapes, S) {
       const out = L.mode === "concat" ? [...o.slice(0, -1), 2 * o[o.length - 1]] : o;
       const outs = [...(L.mode === null ? [out, out] : [out]), ...states, ...states];
       const p = fw.p + bw.p;
-      return { o: outs.length > 1 ? outs : out, m: outs.length > 1, p, nt: 0, f: eqn(L.back ? `${f(fw.p)} + ${f(bw.p)}` : `2 × ${f(fw.p)}`, p) };
+      const inner = (r) => `(${r.f.replace(/ = [\d,]+$/, "")})`;
+      return { o: outs.length > 1 ? outs : out, m: outs.length > 1, p, nt: 0, f: eqn(L.back ? `${inner(fw)} + ${inner(bw)}` : `2 × ${inner(fw)}`, p) };
     }
     case "TimeDistributed": {
       needRank(L, s, 3, true);
@@ -1227,7 +1229,7 @@ function conv(L, s, r, kind, transpose) {
   const strides = tupleOpt(L, "strides", r, ones), dil = tupleOpt(L, "dilation_rate", r, ones);
   const groups = positive(L, "groups", 1), dm = positive(L, "depth_multiplier", 1);
   if (filters % groups) RL(L, "groups", { groups, channels: filters });
-  if (Math.max(...strides) > 1 && Math.max(...dil) > 1) RL(L, "stridesDilation", {});
+  if (Math.max(...strides) > 1 && Math.max(...dil) > 1) RL(L, "badValue", { arg: "dilation_rate", value: `${show(opt(L, "dilation_rate"))}, strides=${show(opt(L, "strides"))}` });
   const padding = strOpt(L, "padding", "valid");
   needRank(L, s, r + 2);
   const cin = last(L, s);
@@ -1289,6 +1291,23 @@ function convLstm(L, s, r) {
   const p = 4 * (prod(kernel) * (c + filters) * filters + (bias ? filters : 0));
   const out = [s[0], ...sp, filters];
   return { ...rnnOut(L, [s[0], s[1], ...sp, filters], out), p, nt: 0, f: `4 × (${times(...kernel)} × (${f(c)} + ${f(filters)}) × ${f(filters)}${bias ? ` + ${f(filters)}` : ""}) = ${f(p)}` };
+}
+
+// For the explainer: the count of a layer with these arguments on these input shapes, or null.
+export function tryLayer(cls, args, shapes, inner) {
+  const val = (v) => (Array.isArray(v) ? { t: "tuple", items: v.map(val) } : typeof v === "number" ? num(v) : typeof v === "string" ? str(v) : v ? TRUE : FALSE);
+  const layer = (c, a) => ({ cls: c, line: 0, mode: "concat", o: new Map(Object.entries(a).map(([k, v]) => [k, val(v)])) });
+  const L = layer(cls, args);
+  if (inner) L.inner = layer(inner, args);
+  if ("merge_mode" in args) L.mode = args.merge_mode;
+  try { return compute(L, shapes, { uids: new Map() }); } catch { return null; }
+}
+
+// The calculator page's section on a layer class (both tools link to it).
+export function section(cls) {
+  const m = /^(InputLayer|Dense|Embedding|Bidirectional|TimeDistributed|MultiHeadAttention|PReLU)$|^(Sequential|Functional)$|Normalization$|^ConvLSTM|^(Separable|Depthwise)?Conv|RNN$|^(LSTM|GRU)$|^(Add|Subtract|Multiply|Average|Maximum|Minimum|Concatenate|TrueDivide|Negative)$/.exec(cls);
+  if (!m) return "no-weights";
+  return m[1] ? cls.toLowerCase() : m[2] ? "nested" : ["normalization", "convlstm", "conv", "rnn", "rnn", "merging"][[/Normalization$/, /^ConvLSTM/, /Conv/, /RNN$/, /^(LSTM|GRU)$/, /./].findIndex((r) => r.test(cls))];
 }
 
 // ---- The summary ----
@@ -1418,7 +1437,7 @@ export function program(res) {
     if (!diff.length) break;
     names = new Set(round < 2 && diff !== all ? [...names, ...diff] : all);
   }
-  return (/\btf\./.test(text) ? "import tensorflow as tf\n" : "") + text;
+  return /\btf\./.test(text) ? text.replace("keras\n", "keras\nimport tensorflow as tf\n") : text;
 }
 
 // summary_utils.readable_memory_size, 4 bytes a weight

@@ -1,8 +1,8 @@
 // The parameter calculator's page: a text area, and the summary table Keras 3 would print,
 // updated on every keystroke. The code lives in the address (#code=...), so a link shares it.
 
-import { calculate, program, memory, shapeText } from "./calc.js";
-import { T, esc, addStyle } from "./i18n.js";
+import { calculate, program, memory, section } from "./calc.js";
+import { T, esc } from "./i18n.js";
 
 const EXAMPLE = `from tensorflow import keras
 
@@ -30,7 +30,7 @@ function render(res) {
   root.querySelector(".kt-copy-program").disabled = res.status !== "ok";
   let msg = "";
   if (res.status === "empty") msg = T.empty;
-  else if (res.status === "error" || res.status === "refused") {
+  else if (res.error) {
     const e = res.error;
     msg = T.line(e.line) + (res.status === "refused" ? T.refused : "") + (T.err[e.code] || (() => e.code))(e.params || {});
   } else if (res.status === "noInput") msg = T.noInput(res.rows.length);
@@ -50,12 +50,15 @@ function render(res) {
   }
   table.hidden = totals.hidden = false;
   table.querySelector("caption").textContent = `Model: "${res.modelName}"`;
+  // A functional model with branches has Keras 3's "Connected to" column.
+  const conn = res.connected;
+  table.querySelector("thead").innerHTML = `<tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th>${conn ? `<th>${T.conn}</th>` : ""}<th>${T.how}</th></tr>`;
   table.querySelector("tbody").innerHTML = res.rows.map((r) => {
-    let how = r.formula ? r.formula.expr : T.noWeights;
+    let how = r.formula ? r.formula.expr : r.params ? T.inner : T.noWeights;
     if (r.frozen) how = T.frozen(how);
     else if (r.formula && r.formula.nt) how = T.ofWhich(how, r.formula.nt);
-    return `<tr data-name="${esc(r.name)}" data-class="${r.cls}" data-shape="${shapeText(r.shape)}" data-params="${r.params}" data-line="${r.line}">` +
-      `<td><code>${esc(r.name)}</code> (${r.cls})</td><td><code>${shapeText(r.shape)}</code></td><td>${f(r.params)}</td><td>${esc(how)}</td></tr>`;
+    return `<tr data-name="${esc(r.name)}" data-class="${r.cls}" data-shape="${r.shape}" data-params="${r.params}" data-connected="${esc(r.conn || "")}" data-line="${r.line}">` +
+      `<td><code>${esc(r.name)}</code> (<a href="#${section(r.cls)}">${r.cls}</a>)</td><td><code>${r.shape}</code></td><td>${f(r.params)}</td>${conn ? `<td>${esc(r.conn)}</td>` : ""}<td>${esc(how)}</td></tr>`;
   }).join("");
   totals.dataset.total = res.total;
   totals.dataset.trainable = res.trainable;
@@ -75,7 +78,7 @@ function update() {
     res = calculate(text);
   } catch (e) {
     // A bug of the calculator must not break the page: say so, and show no number.
-    res = { status: "error", error: { line: 0, code: "internal" }, hints: [], notes: [] };
+    res = { status: "internal", error: { line: 0, code: "internal" }, hints: [], notes: [] };
     T.err.internal = () => esc(String(e));
   }
   last = res;
@@ -98,7 +101,6 @@ async function copy(text, where) {
 
 function init() {
   if (!root) return;
-  addStyle();
   root.innerHTML = `
 <p><label for="kt-code"><strong>${T.codeLabel}</strong></label></p>
 <textarea id="kt-code" class="kt-input" spellcheck="false" autocapitalize="off" autocomplete="off" rows="14"></textarea>
@@ -107,7 +109,7 @@ function init() {
 <div class="kt-program" hidden><p>${T.programTitle}</p><pre><code class="kt-program-text"></code></pre></div>
 <div class="kt-status admonition" role="status" aria-live="polite"></div>
 <ul class="kt-hints" hidden></ul>
-<div class="md-typeset__scrollwrap"><table hidden><caption></caption><thead><tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th><th>${T.how}</th></tr></thead><tbody></tbody></table></div>
+<div class="md-typeset__scrollwrap"><table hidden><caption></caption><thead></thead><tbody></tbody></table></div>
 <pre class="kt-totals" hidden></pre>`;
   const area = root.querySelector("textarea");
   let text = EXAMPLE;

@@ -2,7 +2,8 @@
 // from the shapes and the totals are checked, on every keystroke.
 
 import { explain } from "./explain.js";
-import { T, esc, addStyle } from "./i18n.js";
+import { section } from "./calc.js";
+import { T, esc } from "./i18n.js";
 
 const EXAMPLE = `Model: "sequential"
 _________________________________________________________________
@@ -34,7 +35,7 @@ function rowText(r) {
 }
 
 function checkText(ch) {
-  const label = { total: T.total, split: `${T.trainable} + ${T.nontrainable}`, nontrainable: T.nontrainable }[ch.key];
+  const label = { total: T.total, split: `${T.trainable} + ${T.nontrainable}`, nontrainable: T.nontrainable, trainable: T.trainable }[ch.key];
   const [what, numbers, extra] = ch.expr;
   const expr = what === "split" ? numbers : `${numbers} (${T[what]}${extra ? ` + ${T[extra]}` : ""})`;
   if (ch.key === "split") return ch.status === "ok" ? `${label}: ${expr} = ${f(ch.value)} (${T.rowsSum})` : T.totalBad(label, f(ch.printed), T.rowsSum, f(ch.value));
@@ -50,13 +51,13 @@ function render(res) {
   root.dataset.state = res.status;
   let msg;
   if (res.status === "empty") msg = T.explainEmpty;
-  else if (res.status === "error") {
+  else if (res.error) {
     const e = res.error;
     msg = e.code === "unread" ? T.unreadLine(e.line, e.text) : e.code === "tooLong" ? T.err.tooLong(e) : e.code === "missingTotals" ? T.missingTotals : T.noTable;
   } else msg = (res.status === "ok" ? T.explainOk : T.explainBad)(res.rows.length);
   status.innerHTML = msg;
   status.className = `kt-status admonition ${res.status === "ok" ? "success" : res.status === "empty" ? "info" : "failure"}`;
-  if (!res.rows || res.status === "error") {
+  if (!res.rows || res.error) {
     table.hidden = checks.hidden = true;
     table.querySelector("tbody").innerHTML = checks.innerHTML = "";
     return;
@@ -64,7 +65,8 @@ function render(res) {
   table.hidden = checks.hidden = false;
   table.querySelector("tbody").innerHTML = res.rows.map((r) =>
     `<tr data-name="${esc(r.name)}" data-class="${esc(r.cls)}" data-params="${r.params}" data-status="${r.status}" data-line="${r.line}"${r.status === "mismatch" ? ' class="kt-bad"' : ""}>` +
-    `<td><code>${esc(r.name)}</code> (${esc(r.cls)})</td><td><code>${esc(r.shapeText)}</code></td><td>${f(r.params)}</td><td>${r.status === "mismatch" ? "✗ " : ""}${esc(rowText(r))}</td></tr>`).join("");
+    // each known class links to the calculator's explanation of that layer
+    `<td><code>${esc(r.name)}</code> (${r.known && !r.zero ? `<a href="../calculator/#${section(r.cls)}">${esc(r.cls)}</a>` : esc(r.cls)})</td><td><code>${esc(r.shapeText)}</code></td><td>${f(r.params)}</td><td>${r.status === "mismatch" ? "✗ " : ""}${esc(rowText(r))}</td></tr>`).join("");
   checks.innerHTML = res.checks.map((ch) => `<li data-check="${ch.key}" data-status="${ch.status}">${ch.status === "mismatch" ? "✗" : ch.status === "note" ? "!" : "✓"} ${esc(checkText(ch))}</li>`).join("");
 }
 
@@ -73,14 +75,13 @@ function update() {
   try {
     res = explain(root.querySelector("textarea").value);
   } catch (e) {
-    res = { status: "error", error: { code: "noTable" } };
+    res = { status: "internal", error: { code: "noTable" } }; // a bug: a message, no numbers
   }
   render(res);
 }
 
 function init() {
   if (!root) return;
-  addStyle();
   root.innerHTML = `
 <p><label for="kt-summary"><strong>${T.summaryLabel}</strong></label></p>
 <textarea id="kt-summary" class="kt-input" spellcheck="false" autocapitalize="off" autocomplete="off" rows="16" wrap="off"></textarea>

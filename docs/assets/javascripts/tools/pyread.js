@@ -311,7 +311,7 @@ export class Parser {
       const toks = tokenize(code).filter((x) => x.k !== "nl").map((x) => ({ ...x, line: t.line }));
       const p = new Parser(toks);
       const e = p.expr();
-      if (!p.done()) throw new ReadError(t.line, "fstring");
+      if (!p.done()) throw new ReadError(t.line, "syntax", { what: "f\"{…}\"" });
       parts.push(lit, { e, spec: colon < 0 ? "" : s.slice(colon, k) });
       lit = "";
       j = k;
@@ -358,7 +358,7 @@ export class Parser {
       this.i++;
       const keys = [], vals = [];
       while (!this.at("}")) {
-        if (this.at("**")) throw new ReadError(line, "starArgs");
+        if (this.at("**")) throw new ReadError(line, "syntax", { what: "**" });
         keys.push(this.expr());
         this.expect(":");
         vals.push(this.expr());
