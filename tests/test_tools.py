@@ -361,8 +361,9 @@ UNREADABLE = {
     "Lambda layer": ("model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Lambda(lambda x: 2 * x)])", 1, ["Lambda"]),
     "size from data": ("import numpy as np\nx_train = np.load('x.npy')\n"
                        "model = keras.Sequential([keras.Input(shape=x_train.shape[1:]), keras.layers.Dense(2)])", 3, ["x_train"]),
-    "call with a computed argument": ("import numpy as np\nlabels = np.load('y.npy')\nnum_classes = len(set(labels))\n"
-                                      "model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(num_classes)])", 3, ["labels"]),
+    "call with a computed argument": ("from tensorflow.keras.preprocessing.text import Tokenizer\ntokenizer = Tokenizer()\n"
+                                      "vocab_size = len(tokenizer.word_index) + 1\nmodel = keras.Sequential([keras.Input(shape=(4,)),"
+                                      " keras.layers.Embedding(vocab_size, 8)])", 3, ["tokenizer.word_index"]),
     "pretrained model": ("base = keras.applications.MobileNetV2(include_top=False)\n"
                          "model = keras.Sequential([base, keras.layers.Dense(2)])", 1, ["MobileNetV2"]),
     "groups that do not divide": ("model = keras.Sequential([keras.Input(shape=(4, 4, 3)), keras.layers.Conv2D(4, 3, groups=2)])", 1, ["groups"]),

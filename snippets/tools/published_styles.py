@@ -179,7 +179,7 @@ PROGRAMS["Character model, SimpleRNN and TimeDistributed"] = """
 from tensorflow import keras
 from tensorflow.keras import layers
 
-vocab = sorted(set("hello world, hello keras"))
+vocab = "abcdefghijklmnopqrstuvwxyz .,!?"
 seq_length = 40
 
 model = keras.Sequential([

@@ -3,11 +3,303 @@
 // makes them (keras/src/layers). What it cannot read exactly is an error naming its line.
 // The calculator's page explains each rule, with its source.
 
-import { tokenize, statements, Parser, ReadError } from "./pyread.js";
+// ---- Reading Python ----
 
-class Refused extends Error {
+// What the calculator cannot read (ReadError) or Keras refuses (Refused), at a line
+class ReadError extends Error {
   constructor(line, code, params = {}) { super(code); Object.assign(this, { line, code, params }); }
 }
+class Refused extends ReadError {}
+
+const OPS = ["**=", "//=", "...", "->", "**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", ":=", "<<", ">>"];
+const SINGLE = "()[]{},:.=+-*/%<>@;~&|^!";
+
+// Tokens: {k: 'num'|'str'|'name'|'op'|'nl', v, line}. Newlines inside brackets are dropped.
+function tokenize(text) {
+  const out = [];
+  let i = 0, line = 1, depth = 0;
+  const open = []; // the lines of the brackets still open
+  const n = text.length;
+  const push = (k, v) => out.push({ k, v, line });
+  while (i < n) {
+    const c = text[i];
+    if (c === "\n") {
+      if (depth === 0) push("nl", "");
+      line++; i++; continue;
+    }
+    if (c === " " || c === "\t" || c === "\r" || c === "\f") { i++; continue; }
+    if (c === "#") { while (i < n && text[i] !== "\n") i++; continue; }
+    if (c === "\\" && text[i + 1] === "\n") { i += 2; line++; continue; }
+    const start = line;
+    const m = /(?:[rRbBuUfF]{0,2})("""|'''|"|')/y;
+    m.lastIndex = i;
+    const sm = m.exec(text);
+    if (sm && (sm[0].length === sm[1].length || /^[A-Za-z]/.test(c))) {
+      const q = sm[1];
+      let j = i + sm[0].length, s = "";
+      for (;;) {
+        if (j >= n) E(start, "unclosedString");
+        if (text.startsWith(q, j)) { j += q.length; break; }
+        const ch = text[j];
+        if (ch === "\n") {
+          if (q.length === 1) E(start, "unclosedString");
+          line++;
+        }
+        if (ch === "\\" && j + 1 < n) { s += text[j + 1]; if (text[j + 1] === "\n") line++; j += 2; continue; }
+        s += ch; j++;
+      }
+      out.push({ k: "str", v: s, line: start, prefix: sm[0].slice(0, -q.length).toLowerCase() });
+      i = j; continue;
+    }
+    const num = /(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*\.?[\d_]*(?:[eE][+-]?\d+)?|\.\d[\d_]*(?:[eE][+-]?\d+)?)[jJ]?/y;
+    num.lastIndex = i;
+    let mm = num.exec(text);
+    if (mm && /[\d.]/.test(c) && !(c === "." && !/\d/.test(text[i + 1] || ""))) {
+      const raw = mm[0].replace(/_/g, "");
+      if (/[jJ]$/.test(raw)) E(line, "syntax", { what: mm[0] });
+      const v = Number(raw);
+      out.push({ k: "num", v, isInt: /^(\d+|0[xob].*)$/i.test(raw), line });
+      i += mm[0].length; continue;
+    }
+    const nm = /[A-Za-z_\u00c0-\u2fff\u3040-\ufeff][\w\u00c0-\u2fff\u3040-\ufeff]*/y;
+    nm.lastIndex = i;
+    mm = nm.exec(text);
+    if (mm) { push("name", mm[0]); i += mm[0].length; continue; }
+    const op = OPS.find((o) => text.startsWith(o, i));
+    if (op) { push("op", op); i += op.length; continue; }
+    if (SINGLE.includes(c)) {
+      if ("([{".includes(c)) { depth++; open.push(line); }
+      if (")]}".includes(c)) { depth = Math.max(0, depth - 1); open.pop(); }
+      push("op", c); i++; continue;
+    }
+    E(line, "syntax", { what: c });
+  }
+  if (depth > 0) E(open[open.length - 1], "unclosedBracket");
+  push("nl", "");
+  return out;
+}
+
+// Statements: lists of tokens ending at a newline (or ';'), with the line they start on.
+function statements(tokens) {
+  const out = [];
+  let cur = [];
+  for (const t of tokens) {
+    if (t.k === "nl" || (t.k === "op" && t.v === ";")) {
+      if (cur.length) out.push(cur);
+      cur = [];
+    } else cur.push(t);
+  }
+  return out;
+}
+
+const KEYWORDS = /^(lambda|if|else|for|not|and|or|in|is|yield|await|def|class|return|import|from|as|with|while|pass|del|global|try|except|raise|assert|async|elif|finally|break|continue|nonlocal)$/;
+// Binary operators, loosest first ("not" is the unary one of its level).
+const LEVELS = [["or"], ["and"], [], ["==", "!=", "<", ">", "<=", ">=", "in", "not in", "is", "is not"], ["+", "-"], ["*", "/", "//", "%", "@"]];
+
+// Expression parser over one statement's tokens. Nodes: {n: kind, line, ...}.
+class Parser {
+  constructor(toks) { this.t = toks; this.i = 0; }
+  peek(o = 0) { return this.t[this.i + o]; }
+  at(v) { const t = this.peek(); return !!t && t.v === v && t.k !== "str"; }
+  take(v) { return this.at(v) && ++this.i; }
+  line() { const t = this.peek() || this.t[this.t.length - 1]; return t ? t.line : 0; }
+  expect(v) {
+    const t = this.peek();
+    if (!this.take(v)) E(this.line(), t ? "unexpected" : "missing", { what: t ? t.v : v, expected: v });
+  }
+  done() { return this.i >= this.t.length; }
+  // a, b = 1, 2 and return x, y: a tuple without brackets
+  exprList() {
+    const line = this.line(), items = [this.item()];
+    let comma = false;
+    while (this.take(",")) { comma = true; if (!this.done()) items.push(this.item()); }
+    return comma || items[0].n === "star" ? { n: "tuple", items, line } : items[0];
+  }
+  expr() {
+    const line = this.line();
+    if (this.take("lambda")) {
+      for (let d = 0; !this.done() && (d || !this.at(":"));) {
+        const v = this.t[this.i++].v;
+        d += "([{".includes(v) - ")]}".includes(v);
+      }
+      this.expect(":");
+      this.expr();
+      return { n: "lambda", line };
+    }
+    const a = this.binary(0);
+    if (!this.take("if")) return a;
+    const c = this.binary(0);
+    this.expect("else");
+    return { n: "ifexp", c, a, b: this.expr(), line };
+  }
+  binary(level) {
+    if (level === LEVELS.length) return this.unary();
+    const line = this.line();
+    if (level === 2) return this.take("not") ? { n: "not", a: this.binary(2), line } : this.binary(3);
+    let a = this.binary(level + 1);
+    for (;;) {
+      const t = this.peek(), u = this.peek(1), two = t && u && `${t.v} ${u.v}`;
+      const op = LEVELS[level].includes(two) ? two : t && t.k !== "str" && LEVELS[level].includes(t.v) && t.v;
+      if (!op) return a;
+      this.i += op.includes(" ") ? 2 : 1;
+      a = { n: level < 2 ? "boolop" : level === 3 ? "cmp" : "bin", op, a, b: this.binary(level + 1), line: a.line };
+    }
+  }
+  unary() {
+    const t = this.peek();
+    if (t && t.k === "op" && /^[-+~]$/.test(t.v)) { this.i++; return { n: "neg", op: t.v, a: this.unary(), line: t.line }; }
+    const a = this.postfix();
+    return this.take("**") ? { n: "bin", op: "**", a, b: this.unary(), line: a.line } : a;
+  }
+  postfix() {
+    let a = this.atom();
+    for (let line = this.line(); ; line = this.line()) {
+      if (this.take(".")) {
+        const t = this.peek();
+        if (!t || t.k !== "name") E(line, "missing", { what: "name", expected: "name" });
+        this.i++;
+        a = { n: "attr", obj: a, name: t.v, line: a.line };
+      } else if (this.take("(")) {
+        const args = [], kwargs = [];
+        while (!this.take(")")) {
+          const t = this.peek(), next = this.peek(1);
+          if (this.take("*")) args.push({ n: "star", a: this.expr(), line });
+          else if (this.take("**")) kwargs.push(["**", this.expr()]);
+          else if (t && t.k === "name" && next && next.v === "=" && next.k === "op") {
+            this.i += 2;
+            kwargs.push([t.v, this.expr()]);
+          } else {
+            if (kwargs.length) E(this.line(), "positionalAfterKeyword");
+            const e = this.expr();
+            args.push(this.at("for") ? this.comp(e, ")") : e);
+          }
+          if (!this.at(")")) this.expect(",");
+        }
+        a = { n: "call", fn: a, args, kwargs, line };
+      } else if (this.take("[")) {
+        const items = [];
+        let comma = false;
+        while (!this.at("]")) {
+          items.push(this.slice());
+          if (!this.take(",")) break;
+          comma = true;
+        }
+        this.expect("]");
+        a = { n: "sub", obj: a, idx: items.length === 1 && !comma ? items[0] : { n: "tuple", items, line }, line };
+      } else return a;
+    }
+  }
+  slice() {
+    const line = this.line(), part = () => (this.at(":") || this.at("]") || this.at(",") ? null : this.expr());
+    const a = part();
+    if (!this.take(":")) return a;
+    const b = part();
+    return { n: "slice", a, b, c: this.take(":") && part(), line };
+  }
+  item() {
+    const line = this.line();
+    return this.take("*") ? { n: "star", a: this.binary(4), line } : this.expr();
+  }
+  seq(close) {
+    const items = [];
+    let comma = false;
+    while (!this.at(close)) {
+      items.push(this.item());
+      if (items.length === 1 && this.at("for")) return { comp: this.comp(items[0], close) };
+      if (!this.take(",")) break;
+      comma = true;
+    }
+    this.expect(close);
+    return { items, comma };
+  }
+  // [elt for target in iterable if condition ...]: the closing bracket is left for a call
+  comp(elt, close) {
+    const gens = [];
+    while (this.take("for")) {
+      const target = this.targets();
+      this.expect("in");
+      const gen = { target, iter: this.binary(0), conds: [] };
+      while (this.take("if")) gen.conds.push(this.binary(0));
+      gens.push(gen);
+    }
+    if (close !== ")") this.expect(close);
+    return { n: "comp", elt, gens, line: elt.line };
+  }
+  // Assignment and loop targets: a name, an attribute, or tuples of them.
+  targets() {
+    const line = this.line(), items = [];
+    let comma = false;
+    do {
+      const close = this.take("(") ? ")" : this.take("[") ? "]" : null;
+      items.push(close ? this.targets() : this.postfix());
+      if (close) this.expect(close);
+      if (!this.take(",")) break;
+      comma = true;
+    } while (!this.done() && !this.at("in") && !this.at("="));
+    return items.length === 1 && !comma ? items[0] : { n: "tuple", items, line };
+  }
+  fstring(t) {
+    // f"block{i}_conv": literal parts and {expression[:spec]} parts
+    const parts = [], s = t.v;
+    let lit = "";
+    for (let j = 0; j < s.length; j++) {
+      const ch = s[j];
+      if ("{}".includes(ch) && s[j + 1] === ch) { lit += ch; j++; continue; }
+      if (ch !== "{") { lit += ch; continue; }
+      let depth = 0, k = j + 1, colon = -1;
+      for (; k < s.length && (depth || s[k] !== "}"); k++) {
+        depth += "([{".includes(s[k]) - ")]}".includes(s[k]);
+        if (":!".includes(s[k]) && !depth && colon < 0) colon = k;
+      }
+      if (k >= s.length) E(t.line, "unclosedBracket");
+      const p = new Parser(tokenize(s.slice(j + 1, colon < 0 ? k : colon)).filter((x) => x.k !== "nl").map((x) => ({ ...x, line: t.line })));
+      const e = p.expr();
+      if (!p.done()) E(t.line, "syntax", { what: "f\"{…}\"" });
+      parts.push(lit, { e, spec: colon < 0 ? "" : s.slice(colon, k) });
+      lit = "";
+      j = k;
+    }
+    return [...parts, lit];
+  }
+  atom() {
+    const t = this.peek(), line = this.line();
+    if (!t) E(line, "missing", { what: "value", expected: "value" });
+    if (t.k === "num") { this.i++; return { n: "num", v: t.v, isInt: t.isInt, line }; }
+    if (t.k === "str") {
+      const parts = [];
+      for (let s; (s = this.peek()) && s.k === "str"; this.i++) parts.push(...(s.prefix.includes("f") ? this.fstring(s) : [s.v]));
+      return parts.every((p) => typeof p === "string") ? { n: "str", v: parts.join(""), line } : { n: "fstr", parts, line };
+    }
+    if (t.k === "name") {
+      if (KEYWORDS.test(t.v)) E(line, "syntax", { what: t.v });
+      this.i++;
+      if (t.v === "None") return { n: "none", line };
+      return /^(True|False)$/.test(t.v) ? { n: "bool", v: t.v === "True", line } : { n: "name", v: t.v, line };
+    }
+    if (this.take("(")) {
+      const r = this.seq(")");
+      return r.comp || (r.items.length === 1 && !r.comma && r.items[0].n !== "star" ? r.items[0] : { n: "tuple", items: r.items, line });
+    }
+    if (this.take("[")) {
+      const r = this.seq("]");
+      return r.comp || { n: "list", items: r.items, line };
+    }
+    if (this.take("{")) {
+      const keys = [], vals = [];
+      while (!this.take("}")) {
+        keys.push(this.expr());
+        this.expect(":");
+        vals.push(this.expr());
+        if (!this.at("}")) this.expect(",");
+      }
+      return { n: "dict", keys, vals, line };
+    }
+    return E(line, "unexpected", { what: t.v, expected: "value" });
+  }
+}
+
+// ---- Running it ----
+
 class Ret { constructor(v) { this.v = v; } }
 // E: not read here; R: Keras refuses it
 const E = (line, code, params) => { throw new ReadError(line, code, params); };
@@ -32,21 +324,18 @@ ReLU:max_value negative_slope threshold
 LeakyReLU:negative_slope|alpha
 PReLU:alpha_initializer alpha_regularizer alpha_constraint shared_axes
 ELU:alpha
-Dropout,AlphaDropout:rate* noise_shape
-GaussianDropout:rate*
+Dropout:rate* noise_shape
 GaussianNoise:stddev*
 !SpatialDropout1D:rate*
 !SpatialDropout2D:rate* data_format
-ActivityRegularization:l1 l2
 Masking:mask_value
-Identity,Add,Subtract,Multiply,Average,Maximum,Minimum:
+Add,Subtract,Multiply,Average,Maximum,Minimum:
 Flatten:data_format
 Reshape:target_shape*
 Permute:dims*
 RepeatVector:n*
 Conv1D,Conv2D,Conv3D:${CONV} data_format dilation_rate groups activation use_bias|lora_rank
 Conv1DTranspose,Conv2DTranspose:${CONV} output_padding data_format dilation_rate activation use_bias
-Conv3DTranspose:${CONV} data_format output_padding dilation_rate activation use_bias
 SeparableConv1D,SeparableConv2D:${CONV} data_format dilation_rate depth_multiplier activation use_bias
 DepthwiseConv1D,DepthwiseConv2D:kernel_size* strides padding depth_multiplier data_format dilation_rate activation use_bias
 MaxPooling1D,MaxPooling2D,MaxPooling3D:pool_size strides padding data_format
@@ -62,15 +351,12 @@ RandomFlip:mode seed data_format
 RandomRotation:factor*${RAND}
 RandomZoom:height_factor* width_factor${RAND}
 RandomTranslation:height_factor* width_factor*${RAND}
-RandomContrast,RandomBrightness:factor* value_range
-RandomCrop:height* width* seed data_format
-CenterCrop:height* width* data_format
-Resizing:height* width* interpolation crop_to_aspect_ratio pad_to_aspect_ratio fill_mode fill_value antialias data_format
+RandomContrast:factor* value_range
 Embedding:input_dim* output_dim*|mask_zero weights lora_rank quantization_config input_length sparse
 SimpleRNN:units* activation use_bias|${RNNK}
 LSTM:units* activation recurrent_activation use_bias|unit_forget_bias use_cudnn${RNNK}
 GRU:units* activation recurrent_activation use_bias|reset_after use_cudnn${RNNK}
-ConvLSTM1D,ConvLSTM2D,ConvLSTM3D:${CONV} data_format dilation_rate activation recurrent_activation use_bias|unit_forget_bias${RNNK}
+ConvLSTM2D:${CONV} data_format dilation_rate activation recurrent_activation use_bias|unit_forget_bias${RNNK}
 Bidirectional:layer* merge_mode weights backward_layer
 TimeDistributed:layer*
 MultiHeadAttention:num_heads* key_dim* value_dim dropout use_bias output_shape attention_axes|sliding_window flash_attention use_gate
@@ -84,10 +370,10 @@ for (const line of SPEC.split("\n")) {
   for (const n of names.replace("!", "").split(",")) LAYERS[n] = spec;
 }
 const INERT = /^(name|dtype|trainable|autocast|input_shape|input_dim|activity_regularizer|seed|lora_alpha|\w+_(initializer|regularizer|constraint))$/;
-const RNN = ["SimpleRNN", "LSTM", "GRU", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"];
+const RNN = ["SimpleRNN", "LSTM", "GRU", "ConvLSTM2D"];
 const MERGE = ["Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate"];
 const mergeFn = (name) => MERGE.find((c) => c.toLowerCase() === name);
-const NOT_DEFAULT = { data_format: "channels_last", renorm: false, rms_scaling: false, lora_rank: null, use_gate: false, stateful: false, attention_axes: null, weights: null, quantization_config: null, sparse: false, sliding_window: null };
+const NOT_DEFAULT = { backward_layer: null, data_format: "channels_last", renorm: false, rms_scaling: false, lora_rank: null, use_gate: false, stateful: false, attention_axes: null, weights: null, quantization_config: null, sparse: false, sliding_window: null };
 const IGNORED = new Set("compile fit evaluate predict save count_params save_weights load_weights train_on_batch test_on_batch predict_on_batch export to_json get_config get_weights set_weights reset_states".split(" "));
 const MODULES = new Set("tf tensorflow keras layers models np numpy regularizers initializers activations constraints optimizers losses metrics callbacks ops".split(" "));
 
@@ -109,8 +395,7 @@ const times = (...xs) => xs.map(f).join(" × ");
 const pyShape = (s) => show({ t: "tuple", items: s.map((d) => (d === null ? NONE : num(d))) });
 
 function canonical(path) {
-  return path.replace(/^(tensorflow|tf)\.keras(\.|$)/, "keras$2").replace(/^tensorflow(\.|$)/, "tf$1").replace(/^tf\.compat\.v\d\.keras/, "keras")
-    .replace(/^keras\.src\./, "keras.").replace(/^(layers|models)(\.|$)/, "keras.$1$2")
+  return path.replace(/^(tensorflow|tf)\.keras(\.|$)/, "keras$2").replace(/^tensorflow(\.|$)/, "tf$1").replace(/^(layers|models)(\.|$)/, "keras.$1$2")
     .replace(/^keras\.layers\.(core|convolutional|normalization|pooling|reshaping|regularization|recurrent|rnn|merging|merge|attention|activations|advanced_activations|preprocessing)\./, "keras.layers.")
     .replace(/^keras\.(models|layers)\.(Sequential|Model|Input)$/, "keras.$2");
 }
@@ -156,36 +441,37 @@ export function calculate(text) {
 
 const COMPOUND = new Set(["if", "elif", "else", "for", "while", "with", "try", "except", "finally", "def", "class"]);
 
+// The indexes of the tokens outside brackets that pass the test (a closing bracket is outside).
+function tops(toks, test) {
+  let d = 0;
+  return toks.flatMap((t, i) => {
+    const hit = !d && test(t) ? [i] : [];
+    if (t.k === "op") d += "([{".includes(t.v) - ")]}".includes(t.v);
+    return hit;
+  });
+}
+const top = (toks, test) => (tops(toks, test)[0] ?? -1);
+const ASSIGN = (t) => t.k === "op" && /^([-+*/%]|\/\/|\*\*)?=$/.test(t.v);
+
 // Statements into blocks: {toks, line, ind, kw, head, body}
 function tree(text, stmts) {
   const indents = text.split("\n").map((l) => /^[ \t]*/.exec(l)[0].replace(/\t/g, "    ").length);
-  const root = { body: [], ind: -1 }, stack = [root];
+  const stack = [{ body: [], ind: -1 }];
   for (const toks of stmts) {
     if (toks[0].v === "async") toks.shift();
     if (!toks.length) continue;
-    const ind = indents[toks[0].line - 1];
+    const ind = indents[toks[0].line - 1], kw = toks[0].v;
     while (ind <= stack[stack.length - 1].ind) stack.pop();
-    const node = { toks, line: toks[0].line, ind };
+    const node = { toks, line: toks[0].line, ind, kw: kw === "@" && kw };
     stack[stack.length - 1].body.push(node);
-    const kw = toks[0].k === "name" && toks[0].v;
-    if (toks[0].v === "@") node.kw = "@";
-    if (!COMPOUND.has(kw)) continue;
-    let depth = 0, colon = -1;
-    for (let i = 0; i < toks.length && colon < 0; i++) {
-      const t = toks[i];
-      if (t.v === "lambda" && t.k === "name") depth += 100; // a lambda's ':' is its own
-      if (t.k !== "op") continue;
-      if ("([{".includes(t.v)) depth++;
-      else if (")]}".includes(t.v)) depth--;
-      else if (t.v === ":") { if (!depth) colon = i; else if (depth >= 100) depth -= 100; }
-    }
+    if (!COMPOUND.has(kw) || toks[0].k !== "name") continue;
+    const colon = top(toks, (t) => t.v === ":");
     if (colon < 0) E(node.line, "missing", { what: "", expected: ":" });
-    Object.assign(node, { kw, head: toks.slice(1, colon), body: [] });
     const rest = toks.slice(colon + 1);
-    if (rest.length) node.body.push({ toks: rest, line: rest[0].line, ind: ind + 1 });
-    else stack.push(node);
+    Object.assign(node, { kw, head: toks.slice(1, colon), body: rest.length ? [{ toks: rest, line: rest[0].line, ind: ind + 1 }] : [] });
+    if (!rest.length) stack.push(node);
   }
-  return root.body;
+  return stack[0].body;
 }
 
 // Can this code change a model? (What cannot is skipped when unreadable.)
@@ -217,13 +503,14 @@ function run(nodes, sc, S) {
     else if (kw === "if") {
       const chain = [n];
       for (let b; (b = next("elif", "else"));) chain.push(b);
+      let hit = null;
       try {
-        const hit = chain.find((b) => b.kw === "else" || truthy(evalToks(b.head, sc, S), b.line));
-        if (hit) r = run(hit.body, sc, S);
+        hit = chain.find((b) => b.kw === "else" || truthy(evalToks(b.head, sc, S), b.line));
       } catch (e) {
         if (!(e instanceof ReadError) || e.code === "tooMuch") throw e;
         skip(chain, sc, e);
       }
+      if (hit) r = run(hit.body, sc, S);
     } else if (kw === "for") r = loop(n, next("else"), sc, S);
     else if (kw === "while") skip([n], sc, null);
     else if (kw === "try") {
@@ -244,17 +531,13 @@ function skip(chain, sc, err) {
   const set = (nodes) => nodes.forEach((n) => {
     if (n.body && n.kw !== "def") set(n.body);
     const t = n.kw === "for" ? n.head : n.kw ? [] : n.toks;
-    let d = 0;
-    const end = t.findIndex((x) => (x.k === "op" && (d += "([{".includes(x.v) ? 1 : ")]}".includes(x.v) ? -1 : 0), !d && (n.kw ? x.v === "in" : x.k === "op" && /^([-+*/%]|\/\/|\*\*)?=$/.test(x.v))));
-    for (const x of t.slice(0, end)) if (x.k === "name") sc.vars.set(x.v, { t: "poison", err: new ReadError(line, "setInBlock", { name: x.v, what: kw }) });
+    for (const x of t.slice(0, top(t, (x) => (n.kw ? x.v === "in" : ASSIGN(x))))) if (x.k === "name") sc.vars.set(x.v, { t: "poison", err: new ReadError(line, "setInBlock", { name: x.v, what: kw }) });
   });
   set(chain);
 }
 
 function loop(n, orelse, sc, S) {
-  const head = n.head;
-  let d = 0;
-  const at = head.findIndex((t) => (t.k === "op" && (d += "([{".includes(t.v) ? 1 : ")]}".includes(t.v) ? -1 : 0), t.v === "in" && t.k === "name" && !d));
+  const head = n.head, at = top(head, (t) => t.v === "in" && t.k === "name");
   if (at < 1) E(n.line, "syntax", { what: "for" });
   const target = new Parser(head.slice(0, at)).targets();
   let items;
@@ -290,24 +573,19 @@ function evalToks(toks, sc, S) {
 }
 
 function defineFn(n, sc, S) {
-  const head = n.head, params = [], parts = [[]];
-  let depth = 0;
-  for (const t of head.slice(head.findIndex((x) => x.v === "(") + 1)) {
-    if (t.k === "op" && "([{".includes(t.v)) depth++;
-    if (t.k === "op" && ")]}".includes(t.v) && depth-- === 0) break;
-    if (!depth && t.v === ",") parts.push([]);
-    else parts[parts.length - 1].push(t);
-  }
-  for (const p of parts.filter((x) => x.length && x[0].v !== "/")) {
-    if (p[0].v === "*" || p[0].v === "**") { params.push({ name: p[1] && p[1].v, star: p[0].v }); continue; }
-    const eq = p.findIndex((t) => t.v === "=");
-    const param = { name: p[0].v };
-    if (eq > 0) {
-      try { param.dflt = evalToks(p.slice(eq + 1), sc, S); } catch (e) { if (!(e instanceof ReadError)) throw e; param.dflt = { t: "poison", err: e }; }
+  // def name(a, b=default, *args, **kwargs): the defaults are evaluated here
+  const toks = n.head.slice(2, 2 + top(n.head.slice(2), (t) => t.v === ")")), params = [];
+  const cuts = [-1, ...tops(toks, (t) => t.v === ","), toks.length];
+  for (const part of cuts.slice(1).map((c, k) => toks.slice(cuts[k] + 1, c)).filter((x) => x.length)) {
+    if (part[0].v === "*" || part[0].v === "**") params.push({ name: part[1] && part[1].v, star: part[0].v });
+    else if (part[0].v !== "/") {
+      const eq = part.findIndex((t) => t.v === "=");
+      let dflt;
+      try { dflt = eq > 0 ? evalToks(part.slice(eq + 1), sc, S) : undefined; } catch (e) { if (!(e instanceof ReadError)) throw e; dflt = { t: "poison", err: e }; }
+      params.push({ name: part[0].v, dflt });
     }
-    params.push(param);
   }
-  return { t: "fn", name: head[0].v, params, body: n.body, scope: sc };
+  return { t: "fn", name: n.head[0].v, params, body: n.body, scope: sc };
 }
 
 function callFn(fn, args, kwargs, line, S) {
@@ -343,15 +621,9 @@ function simple(n, sc, S) {
   if (w === "continue") return CONT;
   if (w === "return") throw new Ret(toks.length > 1 ? evalToks(toks.slice(1), sc, S) : NONE);
   if (/^(raise|yield|elif|else|except|finally|lambda)$/.test(w)) E(line, "statement", { what: w });
-  const eqs = [];
-  let depth = 0, aug = null;
-  toks.forEach((t, i) => {
-    if (t.k !== "op") return;
-    if ("([{".includes(t.v)) depth++;
-    else if (")]}".includes(t.v)) depth--;
-    else if (!depth && t.v === "=") eqs.push(i);
-    else if (!depth && /^([-+*/%]|\/\/|\*\*)=$/.test(t.v) && !eqs.length) aug = i;
-  });
+  // a = b = value (split at its '=' signs); x += 1 (read as x = x + 1)
+  const eqs = tops(toks, ASSIGN);
+  const aug = eqs.length === 1 && toks[eqs[0]].v !== "=" ? eqs.pop() : null;
   const touching = touches(toks, sc);
   const cut = aug ?? eqs[eqs.length - 1];
   const targets = aug !== null ? [toks.slice(0, aug)] : eqs.map((e, k) => toks.slice(k ? eqs[k - 1] + 1 : 0, e));
@@ -397,76 +669,46 @@ function bind(target, value, sc, line, touching = true, S = {}) {
 }
 
 function readImport(toks, sc) {
-  const words = toks.map((t) => t.v), line = toks[0].line;
-  if (words[0] === "import") {
-    for (let i = 1; i < words.length;) {
-      let path = words[i++];
-      while (words[i] === ".") { path += "." + words[i + 1]; i += 2; }
-      let alias = path.split(".")[0], full = alias;
-      if (words[i] === "as") { alias = words[i + 1]; full = path; i += 2; }
-      sc.vars.set(alias, { t: "ns", path: canonical(full) });
-      if (words[i] === ",") i++;
-      else if (i < words.length) E(line, "unexpected", { what: words[i], expected: "" });
-    }
-    return null;
-  }
-  const imp = words.indexOf("import");
-  if (imp < 0) E(line, "missing", { what: "", expected: "import" });
-  const mod = words.slice(1, imp).join("");
-  const names = words.slice(imp + 1).filter((w) => w !== "(" && w !== ")");
-  if (names[0] === "*") return null; // `from keras.layers import *`: bare names are read anyway
-  for (let i = 0; i < names.length; i++) {
-    let alias = names[i];
-    const name = alias;
-    if (names[i + 1] === "as") { alias = names[i + 2]; i += 2; }
-    if (names[i + 1] === ",") i++;
-    sc.vars.set(alias, { t: "ns", path: canonical(`${mod}.${name}`) });
+  // import a.b as c, d / from a.b import (c as d, e) / from keras.layers import *
+  const w = toks.map((t) => t.v).filter((x) => x !== "(" && x !== ")").join(" ").replace(/ \. /g, ".");
+  const m = /^from (\S+) import (.*)$/.exec(w);
+  for (const item of (m ? m[2] : w.slice(7)).split(" , ")) {
+    const [, name, as] = /^(\S+?)(?: as (\S+))?$/.exec(item) || E(toks[0].line, "syntax", { what: item });
+    if (name !== "*") sc.vars.set(as || name.split(".")[0], { t: "ns", path: canonical(m ? `${m[1]}.${name}` : as ? name : name.split(".")[0]) });
   }
   return null;
 }
 
-const BUILTINS = new Set("print range len int float min max list tuple enumerate zip str set sorted reversed".split(" "));
+const BUILTINS = new Set("print range len int min max list tuple enumerate zip str reversed".split(" "));
 
 function lookup(name, line, sc) {
   const v = find(sc, name);
-  if (v) {
-    if (v.t === "poison") throw v.err;
-    return v;
-  }
+  if (v && v.t === "poison") throw v.err;
+  if (v) return v;
   if (LAYERS[alias(name)] || /^(Input|InputLayer|Sequential|Model|Lambda)$/.test(name) || mergeFn(name)) return { t: "ns", path: `keras.layers.${name}` };
   if (MODULES.has(name)) return { t: "ns", path: canonical(name) };
-  if (BUILTINS.has(name)) return { t: "builtin", name };
-  return E(line, "undefined", { name });
+  return BUILTINS.has(name) ? { t: "builtin", name } : E(line, "undefined", { name });
 }
 
 function truthy(v, line) {
-  if (v.t === "num" || v.t === "bool") return !!v.v;
-  if (v.t === "str") return v.v !== "";
-  if (v.t === "none") return false;
+  if (/^(num|bool|str)$/.test(v.t)) return !!v.v;
   if (isSeq(v)) return v.items.length > 0;
-  if (/^(layer|model|fn|cls)$/.test(v.t)) return true;
-  return CE(line, "if");
+  return v.t === "none" ? false : /^(layer|model|fn|cls)$/.test(v.t) || CE(line, "if");
 }
 
 function eq(a, b) {
-  const n = (x) => (x.t === "bool" ? +x.v : x.v);
-  if (/^(num|bool)$/.test(a.t) && /^(num|bool)$/.test(b.t)) return n(a) === n(b);
-  if (a.t !== b.t) return false;
-  if (isSeq(a)) return a.items.length === b.items.length && a.items.every((x, i) => eq(x, b.items[i]));
-  return a.t === "none" || (a.t === "str" ? a.v === b.v : a === b);
+  if (/^(num|bool)$/.test(a.t) && /^(num|bool)$/.test(b.t)) return +a.v === +b.v;
+  if (isSeq(a) && a.t === b.t) return a.items.length === b.items.length && a.items.every((x, i) => eq(x, b.items[i]));
+  return a.t === b.t && (a.t === "none" || (a.t === "str" ? a.v === b.v : a === b));
 }
 
 function compare({ op, line }, a, b) {
   if (/opaque|tensor/.test(a.t + b.t)) CE(line, op);
-  if (op === "==" || op === "is") return eq(a, b);
-  if (op === "!=" || op === "is not") return !eq(a, b);
-  if (op.endsWith("in")) {
-    const hit = b.t === "str" && a.t === "str" ? b.v.includes(a.v) : iterate(b, line).some((x) => eq(a, x));
-    return op === "in" ? hit : !hit;
-  }
-  const ok = (x) => x.t === "num" || x.t === "bool";
+  if (/^(==|!=|is|is not)$/.test(op)) return eq(a, b) !== /!|not/.test(op);
+  if (op.endsWith("in")) return (b.t === "str" && a.t === "str" ? b.v.includes(a.v) : iterate(b, line).some((x) => eq(a, x))) !== (op !== "in");
+  const ok = (x) => /^(num|bool)$/.test(x.t);
   if (!(ok(a) && ok(b)) && !(a.t === "str" && b.t === "str")) CE(line, op);
-  const x = +a.v, y = +b.v;
+  const x = a.t === "str" ? a.v : +a.v, y = b.t === "str" ? b.v : +b.v;
   return { "<": x < y, ">": x > y, "<=": x <= y, ">=": x >= y }[op];
 }
 
@@ -522,11 +764,8 @@ function spread(items, e) {
 }
 
 function format(v, spec, line) {
-  const m = /^:(0?)(\d*)d?$/.exec(spec);
-  if (spec && !(m && v.t === "num" && v.isInt)) CE(line, `{...${spec}}`);
-  if (v.t === "str") return v.v;
-  if (!/^(num|bool|none)$/.test(v.t)) CE(line, "f-string");
-  return m && m[2] ? show(v).padStart(+m[2], m[1] ? "0" : " ") : show(v);
+  if (spec || !/^(str|num|bool|none)$/.test(v.t)) CE(line, `{...${spec}}`);
+  return v.t === "str" ? v.v : show(v);
 }
 
 function binary(node, a, b, S) {
@@ -614,7 +853,6 @@ function builtin(name, args, kwargs, line) {
     }
     case "len": return num(a.t === "str" ? a.v.length : it(a).length);
     case "int": return num(a.t === "str" && /^\s*-?\d+\s*$/.test(a.v) ? +a.v : Math.trunc(n(a)));
-    case "float": return num(a.t === "str" ? Number(a.v) : n(a), false);
     case "str": return str(a.t === "str" ? a.v : show(a));
     case "min": case "max": {
       const xs = args.length === 1 ? it(a) : args;
@@ -622,8 +860,6 @@ function builtin(name, args, kwargs, line) {
     }
     case "list": case "tuple": return { t: name, items: [...it(a)] };
     case "reversed": return list([...it(a)].reverse());
-    case "set": return list(it(a).filter((x, i, xs) => xs.findIndex((y) => eq(x, y)) === i));
-    case "sorted": return list([...it(a)].sort((x, y) => (x.v < y.v ? -1 : x.v > y.v)));
     case "enumerate": {
       const start = args[1] || kwargs.get("start");
       return list(it(a).map((x, i) => ({ t: "tuple", items: [num(i + (start ? n(start) : 0)), x] })));
@@ -775,7 +1011,7 @@ function makeLayer(cls, args, kwargs, line, S) {
 }
 
 function wrap(L) {
-  const { cls, o, line } = L, inner = o.get("layer"), back = o.get("backward_layer");
+  const { cls, o, line } = L, inner = o.get("layer");
   if (inner.t !== "layer") R(line, "notALayer");
   L.inner = inner;
   if (cls !== "Bidirectional") return;
@@ -784,11 +1020,6 @@ function wrap(L) {
   const mode = o.get("merge_mode");
   L.mode = !mode ? "concat" : mode.t === "none" ? null : mode.v;
   if (!["sum", "mul", "ave", "concat", null].includes(L.mode)) R(line, "badValue", { layer: cls, arg: "merge_mode", value: show(mode) });
-  if (back && back.t !== "none") {
-    rnnOnly(back);
-    for (const k of ["return_sequences", "return_state", "go_backwards"]) if (boolOpt(inner, k, false) !== boolOpt(back, k, false) === (k !== "go_backwards")) R(line, "backward", { arg: k });
-    L.back = back;
-  }
 }
 
 function makeSequential(args, kwargs, line, S) {
@@ -986,7 +1217,7 @@ function callModel(M, ins, line, S) {
 
 function intValue(v, line, what) {
   if (v.t === "num" && v.isInt) return v.v;
-  return /^(num|str|bool|none|tuple|list)$/.test(v.t) ? R(line, "badValue", { arg: what, value: show(v) }) : CE(line, what);
+  return /^(num|str|bool|none|tuple|list)$/.test(v.t) ? R(line, "badValue", { arg: what, value: show(v) }) : CE(line, v.path || what);
 }
 
 function readShape(v, line) {
@@ -1056,7 +1287,7 @@ function spatial(L, s, kernel, strides, padding, dil, causalOk) {
   });
 }
 
-const SAME = new Set("Activation ReLU Softmax ELU LeakyReLU ActivityRegularization Masking Identity UnitNormalization Dropout AlphaDropout GaussianDropout GaussianNoise SpatialDropout1D SpatialDropout2D Rescaling RandomContrast RandomBrightness RandomFlip RandomRotation RandomZoom RandomTranslation".split(" "));
+const SAME = new Set("Activation ReLU Softmax ELU LeakyReLU Masking UnitNormalization Dropout GaussianNoise SpatialDropout1D SpatialDropout2D Rescaling RandomContrast RandomFlip RandomRotation RandomZoom RandomTranslation".split(" "));
 
 // -> {o: output shape(s, m: true), p: weights, nt: non-trainable, f/ntf: their arithmetic}
 function compute(L, shapes, S) {
@@ -1122,11 +1353,6 @@ function compute(L, shapes, S) {
       const v = positive(L, "input_dim"), d = positive(L, "output_dim");
       return { o: [...s, d], p: v * d, nt: 0, f: eqn(times(v, d), v * d) };
     }
-    case "RandomCrop": case "CenterCrop": case "Resizing": {
-      const h = positive(L, "height"), w = positive(L, "width");
-      if (s.length !== 4) NR(L, "inputs");
-      return { ...same, o: [s[0], h, w, s[3]] };
-    }
     case "Flatten": {
       const rest = s.slice(1);
       return { ...same, o: [s[0], rest.includes(null) ? null : prod(rest)] };
@@ -1166,13 +1392,13 @@ function compute(L, shapes, S) {
     }
     case "SimpleRNN": case "LSTM": case "GRU": return rnn(L, s, shapes[1]);
     case "Bidirectional": {
-      const fw = rnn(L.inner, s), bw = L.back ? rnn(L.back, s) : fw;
+      const fw = rnn(L.inner, s);
       const [o, ...states] = fw.m ? fw.o : [fw.o];
       const out = L.mode === "concat" ? [...o.slice(0, -1), 2 * o[o.length - 1]] : o;
       const outs = [...(L.mode === null ? [out, out] : [out]), ...states, ...states];
-      const p = fw.p + bw.p;
+      const p = 2 * fw.p;
       const inner = (r) => `(${r.f.replace(/ = [\d,]+$/, "")})`;
-      return { o: outs.length > 1 ? outs : out, m: outs.length > 1, p, nt: 0, f: eqn(L.back ? `${inner(fw)} + ${inner(bw)}` : `2 × ${inner(fw)}`, p) };
+      return { o: outs.length > 1 ? outs : out, m: outs.length > 1, p, nt: 0, f: eqn(`2 × ${inner(fw)}`, p) };
     }
     case "TimeDistributed": {
       needRank(L, s, 3, true);
@@ -1316,7 +1542,7 @@ function weights(obj, frozen, seen, acc) {
   // each layer once; frozen ones entirely non-trainable
   frozen = frozen || obj.trainable === false;
   if (obj.t === "model") layersOf(obj).forEach((l) => weights(l, frozen, seen, acc));
-  else if (obj.inner && !obj.back && obj.cls[0] === "T") weights(obj.inner, frozen, seen, acc);
+  else if (obj.inner && obj.cls[0] === "T") weights(obj.inner, frozen, seen, acc);
   else if (obj.w && !seen.has(obj)) {
     seen.add(obj);
     acc.p += obj.w.p;
@@ -1367,7 +1593,7 @@ function hints(res) {
 
 function layerCode(L, names) {
   const { pos } = LAYERS[L.cls];
-  const args = [...L.o].filter(([k, v]) => !/^(name|input_shape|input_length|layer|backward_layer)$/.test(k) && !(k === "input_dim" && L.cls !== "Embedding") && !/opaque|lambda/.test(v.t));
+  const args = [...L.o].filter(([k, v]) => !/^(name|input_shape|input_length|layer)$/.test(k) && !(k === "input_dim" && L.cls !== "Embedding") && !/opaque|lambda/.test(v.t));
   const rank = (k) => (pos.includes(k) ? pos.indexOf(k) : 99);
   args.sort((a, b) => rank(a[0]) - rank(b[0]));
   let positional = true;
@@ -1377,7 +1603,6 @@ function layerCode(L, names) {
     return positional ? val : `${k}=${val}`;
   });
   if (L.inner) parts.unshift(layerCode(L.inner));
-  if (L.back) parts.push(`backward_layer=${layerCode(L.back)}`);
   if (names && names.has(L.name)) parts.push(`name=${JSON.stringify(L.name)}`);
   return `keras.layers.${L.cls}(${parts.join(", ")})`;
 }
@@ -1422,20 +1647,17 @@ function programLines(model, names, out, done) {
 }
 
 export function program(res) {
-  // name= only where a fresh session names otherwise (found by reading the program back)
-  const all = [];
-  (function walk(m) { all.push(m.name); for (const l of layersOf(m)) { all.push(l.name); if (l.t === "model") walk(l); } })(res.model);
-  let names = new Set(), text = "";
-  for (let round = 0; round < 4; round++) {
+  // name= only where a fresh session names otherwise: the program is read back, and if a name
+  // differs, all of them are written out
+  let names = new Set(), text;
+  for (const round of [0, 1]) {
     const out = ["from tensorflow import keras", ""];
     out.top = res.model;
     programLines(res.model, names, out, new Set());
     text = [...out, "model.summary()", ""].join("\n");
     const again = calculate(text);
-    const diff = again.status === "ok" && again.rows.length === res.rows.length ? res.rows.filter((r, i) => again.rows[i].name !== r.name).map((r) => r.name) : all;
-    if (again.modelName !== res.modelName) diff.push(res.modelName);
-    if (!diff.length) break;
-    names = new Set(round < 2 && diff !== all ? [...names, ...diff] : all);
+    if (again.modelName === res.modelName && again.rows && again.rows.length === res.rows.length && again.rows.every((r, i) => r.name === res.rows[i].name)) break;
+    names = { has: () => round < 2 };
   }
   return /\btf\./.test(text) ? text.replace("keras\n", "keras\nimport tensorflow as tf\n") : text;
 }
@@ -1448,4 +1670,229 @@ export function memory(count) {
     size /= 1024;
   }
   return `${size.toFixed(2)} PB`;
+}
+
+// ---- The summary() explainer: reads Keras 3's box table or Keras 2's plain one (also as
+// copied into a README, without "#" or a totals line), explains each row's count from the
+// shapes (a functional row's from the rows it is connected to) and checks the totals ----
+
+// The classes the calculator counts, those with weights, and Keras 2's operation layers
+const KNOWN = [...Object.keys(LAYERS), "InputLayer", "Lambda", "TrueDivide", "Negative", "TFOpLambda", "SlicingOpLambda", "Sequential", "Functional", "Model"];
+const ZERO = KNOWN.filter((k) => !/Dense|^(Batch|Layer|Group)?Normalization|Conv|Embedding|RNN|LSTM|GRU|Bidi|Time|MultiHead|PReLU|Seq|Func|Model/.test(k));
+const TOTAL = /^\s*(Total|Trainable|Non-trainable|Optimizer) params:\s*([\d,]+)\s*(\([^)]*\))?\s*$/i;
+const RECURRENT = /^(SimpleRNN|LSTM|GRU)$/;
+const fmt = (x) => x.toLocaleString("en-US");
+
+export function className(text) {
+  // "BatchNormalization", or one cut short ("BatchNo", Keras 3: "BatchNo…"): the class it starts
+  const t = text.replace(/\s+/g, "").replace(/\)$/, "").replace(/…$/, "");
+  if (KNOWN.includes(t)) return { cls: t, known: true };
+  const candidates = /\)\s*$/.test(text) ? [] : KNOWN.filter((k) => k.startsWith(t));
+  if (t.length >= 3 && candidates.length === 1) return { cls: candidates[0], known: true, cut: t };
+  // between classes without weights (GlobalAveragePool…: 1D or 2D), zero either way
+  if (t.length >= 3 && candidates.length > 1 && candidates.every((k) => ZERO.includes(k))) return { cls: `${t}…`, known: true, zero: true };
+  return { cls: t, known: false };
+}
+
+export function parseShape(text) {
+  const m = /^\((.*)\)$/.exec(text.replace(/\s+/g, ""));
+  const dims = m ? m[1].split(",").filter((d, i, a) => d !== "" || i < a.length - 1) : ["?"];
+  return dims.some((d) => d !== "None" && !/^\d+$/.test(d)) ? null : dims.map((d) => (d === "None" ? null : +d));
+}
+
+function readRow(parts, line) {
+  // [name (Class), "(None, 4)" or "[(None, 4), (None, 8)]", params, Connected to]
+  const m = /^(.*?)\s*\((.*)$/.exec(parts[0].trim());
+  const params = parts[2].replace(/\(unbuilt\)/, "").replace(/[\s,]/g, "");
+  if (!m || !/^\d+$/.test(params)) return { error: line };
+  const shapeText = parts[1].trim().replace(/\s*,\s*/g, ", ").replace(/([[(])\s+/g, "$1").replace(/\s+\)/g, ")");
+  // several outputs: [(None, 4), (None, 8)] (Keras 2: ((None, 4), (None, 8)))
+  const shapes = shapeText.replace(/\s/g, "").replace(/^[[(](\(.*\))[\])]$/, "$1").split(/(?<=\)),(?=\()/).map(parseShape);
+  // conv2d[0][0], max_pooling2d[0]… (Keras 3, cut short) or ['dense[0][0]'] (Keras 2)
+  const conn = parts[3].replace(/'/g, "");
+  const from = [...conn.matchAll(/([A-Za-z_][\w.\/-]*)(…)?((?:\[\d+\])*)(…)?/g)].map((c) => ({ name: c[1], cut: !!(c[2] || c[4]), tensor: /^\[\d+\]\[\d+\]$/.test(c[3]) ? +c[3].slice(c[3].lastIndexOf("[") + 1, -1) : null }));
+  return { name: m[1].replace(/\s+/g, ""), ...className(m[2]), shapeText, shapes: shapes.every(Boolean) ? shapes : null, params: +params, line, from };
+}
+
+export function parse(text) {
+  const lines = text.split("\n");
+  if (lines.length > 3000) return { error: { code: "tooLong", line: 0, lines: lines.length } };
+  const hi = lines.findIndex((l) => /Layer \(type\)/.test(l) && /Param\b/.test(l));
+  if (hi < 0) return { error: { code: "noTable" } };
+  const h = lines[hi], rows = [], totals = {};
+  const bad = (n) => ({ error: { code: "unread", line: n + 1, text: lines[n].trim().slice(0, 80) } });
+  // Keras 3: cells between bars; Keras 2: columns at the header's positions
+  const cols = h.trim().split("┃").map((s) => s.trim());
+  const ci = h.includes("┃") ? ["Layer (type)", "Output Shape", /^Param( #)?$/, "Connected to"].map((x) => cols.findIndex((c) => (x.test ? x.test(c) : c === x))) : null;
+  const cc = h.indexOf("Connected to"), tc = h.indexOf("Trainable");
+  const at = [0, h.indexOf("Output Shape"), h.search(/Param\b/), [cc, tc].find((x) => x > 0)];
+  if (ci ? ci.slice(0, 3).includes(-1) : at[1] < 0) return bad(hi);
+  let cur = null, end, started = !!ci;
+  const flush = () => {
+    const r = cur && readRow(cur, cur.line);
+    cur = null;
+    return r && r.error ? r.error : (r && rows.push(r), 0);
+  };
+  const add = (cells, i, fresh) => {
+    const e = fresh ? flush() : 0;
+    if (fresh) cur = Object.assign(["", "", "", ""], { line: i + 1 });
+    cells.forEach((t, k) => { cur[k] += t; });
+    return e;
+  };
+  for (let i = hi + 1; i < lines.length && end === undefined; i++) {
+    const l = lines[i], t = l.trim();
+    let e = 0;
+    if (ci) {
+      if (t[0] === "│") {
+        const cells = t.split("│").map((s) => s.trim());
+        if (cells.length !== cols.length) return bad(i);
+        e = add(ci.map((c) => (c < 0 ? "" : cells[c])), i, !cur);
+      } else if (/^[├└┡┏┃]/.test(t)) {
+        e = flush();
+        if (t[0] === "└") end = i + 1;
+      } else if (t) return bad(i);
+    } else if (/^\s*=+\s*$/.test(l)) {
+      if (started) { e = flush(); end = i + 1; }
+      started = true;
+    } else if (t && !/^_+$/.test(t)) {
+      const cells = [0, 1, 2].map((k) => l.slice(at[k], at[k + 1]).trim()).concat(cc > 0 ? l.slice(cc, tc > cc ? tc : undefined).trim() : "");
+      if (!started || !(cells[2] || (cur && cells.join("")))) return bad(i);
+      e = add(cells, i, !!cells[2]);
+    }
+    if (e) return bad(e - 1);
+  }
+  if (end === undefined) return { error: { code: "noTable" } };
+  for (let i = end; i < lines.length; i++) {
+    const m = TOTAL.exec(lines[i]);
+    if (m) totals[m[1].toLowerCase()] = +m[2].replace(/,/g, "");
+    else if (!/^[\s_=━─┈`-]*$/.test(lines[i])) return bad(i);
+  }
+  return { rows, totals };
+}
+
+const end = (s) => (s && s.length ? s[s.length - 1] : null);
+const ok = (code, args, nt) => ({ status: "ok", code, args, nt });
+const mismatch = (P, what) => ({ status: "mismatch", code: "mismatch", args: [P, what] });
+const taken = (code = "exTaken") => ({ status: "taken", code, args: [] });
+
+// What the summary does not show (use_bias, a window's size, ...) is tried with the
+// calculator's own rules; without the input's size (a Sequential's first row) the size is
+// read from the count, in which it is linear.
+const K = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+function hypotheses(cls, c, cin) {
+  const each = (xs, fn) => xs.flatMap(fn);
+  const bias = (a) => [a, { ...a, use_bias: false }];
+  const r = /(\d)D/.exec(cls), k = (n) => Array(+r[1]).fill(n);
+  if (RECURRENT.test(cls)) return each(cls === "GRU" ? [true, false] : [true], (ra) => bias({ units: c, reset_after: ra }));
+  if (cls === "Bidirectional") return each(["LSTM", "GRU", "GRU", "SimpleRNN"], (inner, i) => each([["concat", c / 2], ["sum", c]], ([merge_mode, units]) => bias({ units, merge_mode, reset_after: i !== 2, inner })));
+  if (cls === "TimeDistributed") return bias({ units: c, inner: "Dense" });
+  // windows: squares first, then the other rectangles
+  const windows = () => [...K.map(k), ...(r[1] === "2" ? K.flatMap((a) => K.filter((b) => b !== a).map((b) => [a, b])) : [])];
+  if (/^(Conv|Separable|ConvLSTM)/.test(cls)) return each(windows(), (w) => each(/^Sep/.test(cls) ? [1, 2, 3, 4] : [1], (dm) => bias({ filters: c, kernel_size: w, depth_multiplier: dm, padding: "same" })));
+  if (/^Depthwise/.test(cls) && cin) return each(K, (n) => bias({ kernel_size: k(n), depth_multiplier: c / cin, padding: "same" }));
+  if (/Normalization$/.test(cls)) return each([true, false], (center) => [{ groups: 1, center }, { groups: 1, center, scale: false }]);
+  return [];
+}
+
+function fromCount(row, ins, c) {
+  const have = ins.length && ins.every(Boolean);
+  const rank = /^(SimpleRNN|LSTM|GRU|Bidirectional)$/.test(row.cls) ? 3 : /^ConvLSTM/.test(row.cls) ? +row.cls[8] + 3 : row.shapes[0].length;
+  const shape = (n) => [...Array(rank - 1).fill(null), n];
+  for (const hyp of hypotheses(row.cls, c, have && end(ins[0]))) {
+    // an RNN given initial_state= has the states as further inputs
+    const t = (x) => tryLayer(row.cls, hyp, x.length > 1 && RECURRENT.test(row.cls) ? [x[0], x.slice(1)] : x, hyp.inner);
+    let r = have && t(ins);
+    if (!have && !/^Depthwise/.test(row.cls)) {
+      const [a, b] = [t([shape(1)]), t([shape(2)])];
+      const n = a && b && b.p !== a.p ? 1 + (row.params - a.p) / (b.p - a.p) : 0;
+      r = Number.isInteger(n) && n > 0 && t([shape(n)]);
+      if (r) r.guess = n;
+    }
+    if (r && r.p === row.params) return r;
+  }
+}
+
+// One row: {status: 'ok'|'taken'|'model'|'mismatch', code, args, nt (non-trainable it implies)}.
+function explainRow(row, ins) {
+  const P = row.params, S = row.shapes && row.shapes[0], n = end(ins[0]), c = end(S);
+  if (/^(Sequential|Functional|Model)$/.test(row.cls) && P) return { status: "model", code: "exModel", args: [] };
+  if (!row.known && P) return taken();
+  if (ZERO.includes(row.cls) || row.zero || !row.known || /^(Seq|Fun|Mod)/.test(row.cls)) return P ? mismatch(P, "0") : ok("exZero", []);
+  if (!S || c === null) return taken("exUnknownShape");
+  const have = ins.length && ins.every(Boolean), known = n !== null && n !== undefined;
+  switch (row.cls) {
+    case "Dense":
+      if (known) return P === n * c + c || P === n * c ? ok("exDense", [n, c, P, P === n * c]) : mismatch(P, `${n} × ${c} + ${c} = ${n * c + c}`);
+      return P % c === 0 && P / c >= 2 ? ok("exDenseFirst", [P / c - 1, c, P]) : mismatch(P, `(n + 1) × ${c}`);
+    case "BatchNormalization":
+      for (const ch of [c, ...S.slice(1, -1).filter((d) => d !== null)]) for (const k of [4, 3, 2]) if (P === k * ch) return ok("exBn", [k, ch, P, 2 * ch], 2 * ch);
+      return mismatch(P, `4 × ${c} = ${4 * c}`);
+    case "Conv1D": case "Conv2D": {
+      // The first row: each filter holds w = window × input channels (+ 1 with a bias); a
+      // window is square in most models: the reading with a square, else the one with a bias.
+      if (known) break;
+      const w = (b) => (P % c ? -1 : P / c - b), square = (x) => x > 0 && K.some((k) => x % (k * k) === 0);
+      const b = +!(row.cls === "Conv2D" && !square(w(1)) && square(w(0)));
+      return w(b) > 0 ? ok("exConvFirst", [w(b), c, P, !b]) : mismatch(P, `(w + 1) × ${c}`);
+    }
+    case "Embedding":
+      return P % c === 0 && P > 0 ? ok("exEmbedding", [P / c, c, P]) : mismatch(P, `V × ${c}`);
+    case "MultiHeadAttention": {
+      // only num_heads × key_dim (= value_dim) matters: h
+      if (!have) break;
+      const [q, v, k = v] = ins.map(end);
+      for (const b of [1, 0]) {
+        const h = (P - b * c) / (q + v + k + 3 * b + c), one = (d) => (b ? `(${d} + 1) × ${h}` : `${d} × ${h}`);
+        if (Number.isInteger(h) && h > 0) return ok("exMha", [h, `${one(q)} + ${one(k)} + ${one(v)} + ${b ? `(${h} + 1)` : h} × ${c} = ${fmt(P)}`]);
+      }
+      return mismatch(P, `(q + 1) × h + (k + 1) × h + (v + 1) × h + (h + 1) × ${c}`);
+    }
+    case "PReLU":
+      // one alpha per input value, shared along some axes (shared_axes=)
+      for (let m = 0; m < 2 ** (S.length - 1); m++) {
+        const dims = S.slice(1).map((d, i) => (m & (1 << i) ? 1 : d));
+        if (dims.reduce((a, d) => a * d, 1) === P) return ok("exFormula", [row.cls, `${dims.join(" × ")} = ${fmt(P)}`]);
+      }
+  }
+  const r = fromCount(row, ins, c);
+  if (r) return ok("exFormula", [row.cls, r.f, r.guess], r.nt || undefined);
+  // SimpleRNN, LSTM and GRU have no other argument that changes the count
+  const expected = have && RECURRENT.test(row.cls) && tryLayer(row.cls, { units: c }, ins.slice(0, 1));
+  return expected ? mismatch(P, expected.f) : taken(ins.length && !have ? "exUnknownShape" : "exTaken");
+}
+
+export function explain(text) {
+  if (!text.trim()) return { status: "empty" };
+  const parsed = parse(text);
+  if (parsed.error) return { status: "error", error: parsed.error };
+  const { rows, totals } = parsed;
+  let prev = null, sum = 0, nt = 0, ntKnown = true;
+  const byName = new Map(), functional = rows.some((r) => r.from.length);
+  const source = ({ name, cut, tensor }) => {
+    // the shape of the row named in "Connected to" (or the only one that starts so, when cut)
+    const hits = !cut && byName.has(name) ? [byName.get(name)] : [...byName.values()].filter((r) => cut && r.name.startsWith(name));
+    const r = hits.length === 1 && hits[0].shapes;
+    return r && (tensor === null && r.length > 1 ? null : r[tensor || 0]);
+  };
+  for (const row of rows) {
+    Object.assign(row, explainRow(row, row.cls === "InputLayer" ? [] : functional ? row.from.map(source) : [prev]));
+    byName.set(row.name, row);
+    sum += row.params;
+    if (row.nt) nt += row.nt;
+    else if (row.status !== "ok" && row.params) ntKnown = false;
+    prev = row.shapes && row.shapes[0];
+  }
+  // A README may leave out a totals line (or the "#" of "Param #"): what is there is checked.
+  const { total, trainable: tr, optimizer: opt } = totals, ntp = totals["non-trainable"];
+  if (total === undefined) return { status: "error", error: { code: "missingTotals" }, rows };
+  const checks = [{ key: "total", printed: total, value: sum + (opt || 0), expr: opt !== undefined ? ["rowsSum", `${fmt(sum)} + ${fmt(opt)}`, "optimizer"] : ["rowsSum", fmt(sum)] }];
+  if (tr !== undefined && ntp !== undefined) checks.push({ key: "split", printed: tr + ntp, value: sum, expr: ["split", `${fmt(tr)} + ${fmt(ntp)}`] });
+  const ntCheck = ntp !== undefined ? { key: "nontrainable", printed: ntp, value: nt, expr: ["bnMoving", fmt(nt)] } : tr !== undefined && { key: "trainable", printed: tr, value: sum - nt, expr: ["rowsMinusBn", `${fmt(sum)} − ${fmt(nt)}`] };
+  if (ntKnown && ntCheck) checks.push(ntCheck);
+  for (const ch of checks) ch.status = ch.printed === ch.value ? "ok" : "mismatch";
+  // Frozen layers (trainable=False) move counts to Non-trainable: a note when the rest adds up.
+  const split = checks[1] && checks[1].key === "split" ? checks[1] : null;
+  if (ntKnown && ntCheck && ntCheck.status === "mismatch" && (!split || split.status === "ok") && (ntCheck.printed > ntCheck.value) === (ntCheck.key !== "trainable")) ntCheck.status = "note";
+  const bad = rows.some((r) => r.status === "mismatch") || checks.some((ch) => ch.status === "mismatch");
+  return { status: bad ? "bad" : "ok", rows, checks, totals };
 }

@@ -1,9 +1,14 @@
-// UI strings of both tools, in the page's language (<html lang="en"> or "zh").
+// The tools' pages: their strings in both languages (<html lang="en"> or "zh"), the
+// parameter calculator (a text area and the summary table Keras 3 would print, updated on
+// every keystroke; the code lives in the address, #code=..., so a link shares it) and the
+// summary() explainer (each row of a pasted summary explained, the totals checked).
 
-export const lang = (document.documentElement.lang || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
+import { calculate, program, memory, section, explain } from "./calc.js";
+
+const lang = (document.documentElement.lang || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
 
 const c = (s) => `<code>${esc(s)}</code>`;
-export function esc(s) {
+function esc(s) {
   return String(s).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]);
 }
 
@@ -62,7 +67,6 @@ const EN = {
     buildConflict: (p) => `${c("build()")} gives another input shape than the model already has, ${c(p.shape)}.`,
     buildEmpty: () => `${c("build()")} is called on a model with no layers yet.`,
     applications: (p) => `${c(p.name)} is a pretrained model; the calculator does not count its layers.`,
-    backward: (p) => `the backward layer of ${c("Bidirectional")} does not match the forward one in ${c(p.arg)}.`,
     badCall: (p) => `${c(p.fn + "()")} is called with arguments that do not match its parameters.`,
     badValue: (p) => `${p.layer ? `${c(p.layer)}'s ` : ""}${c(p.arg)} cannot be ${c(p.value)}.`,
     block: (p) => `the calculator cannot tell whether or how often this ${c(p.what)} block runs${p.why ? ` (${c(p.why)} is not defined in the pasted code)` : ""}, and the block changes the model.`,
@@ -85,15 +89,10 @@ const EN = {
   explainOk: (n) => `${n} rows; every row and total adds up.`,
   explainBad: (n) => `${n} rows; some do not add up (marked below).`,
   explanation: "Explanation",
-  exDense: (i, u, p) => `${i} inputs (from the previous row's shape) × ${u} units + ${u} biases = ${p}`,
-  exDenseNoBias: (i, u, p) => `${i} inputs × ${u} units = ${p}, without bias (use_bias=False)`,
+  exDense: (i, u, p, nb) => `${i} inputs (from the previous row's shape) × ${u} units${nb ? ` = ${p}, without bias (use_bias=False)` : ` + ${u} biases = ${p}`}`,
   exDenseFirst: (i, u, p) => `(${i} + 1) × ${u} = ${p}: ${i} inputs, read from the count (the input shape is not a row), plus one bias per unit`,
   exBn: (k, ch, p, nt) => `${k} × ${ch} = ${p}: one ${+k === 4 ? "gamma, beta, " : +k === 3 ? "gamma or beta, " : ""}moving mean and moving variance per channel; ${nt} of them (moving mean and variance) are non-trainable`,
-  exLn: (k, ch, p) => `${k} × ${ch} = ${p}: gamma${+k === 2 ? " and beta" : ""} per feature`,
-  exConv: (kx, cin, fl, p) => `(${kx} × ${cin} + 1) × ${fl} = ${p}: a ${kx} window over ${cin} input channels, plus a bias, per filter`,
-  exConvFirst: (w, fl, p) => `(${w} + 1) × ${fl} = ${p}: each filter has ${w} weights (window height × width × input channels; for example ${+w === 9 ? "3 × 3 × 1" : +w === 27 ? "3 × 3 × 3" : "…"}) plus a bias`,
-  exConvNoBias: (kx, cin, fl, p) => `${kx} × ${cin} × ${fl} = ${p}: a ${kx} window over ${cin} input channels per filter, without bias (use_bias=False)`,
-  exConvFirstNoBias: (w, fl, p) => `${w} × ${fl} = ${p}: each filter has ${w} weights (window height × width × input channels; for example ${+w === 9 ? "3 × 3 × 1" : +w === 27 ? "3 × 3 × 3" : "…"}), without bias (use_bias=False)`,
+  exConvFirst: (w, fl, p, nb) => `${nb ? w : `(${w} + 1)`} × ${fl} = ${p}: each filter has ${w} weights (window height × width × input channels; for example ${{ 9: "3 × 3 × 1", 27: "3 × 3 × 3" }[w] || "…"})${nb ? ", without bias (use_bias=False)" : " plus a bias"}`,
   exEmbedding: (v, d, p) => `${v} × ${d} = ${p}: a vocabulary of ${v} rows, ${d} numbers each`,
   exZero: "no weights",
   exTaken: "a layer the explainer does not know; its count is taken as printed",
@@ -168,7 +167,6 @@ const ZH = {
     buildConflict: (p) => `${c("build()")} 给出的输入形状与模型已有的 ${c(p.shape)} 不同。`,
     buildEmpty: () => `模型还没有任何层就调用了 ${c("build()")}。`,
     applications: (p) => `${c(p.name)} 是预训练模型，计算器不统计它的各层。`,
-    backward: (p) => `${c("Bidirectional")} 的反向层与前向层的 ${c(p.arg)} 对不上。`,
     badCall: (p) => `调用 ${c(p.fn + "()")} 时传入的参数与它的形参对不上。`,
     badValue: (p) => `${p.layer ? `${c(p.layer)} 的 ` : ""}${c(p.arg)} 不能是 ${c(p.value)}。`,
     block: (p) => `计算器无法判断这个 ${c(p.what)} 块是否执行、执行几次${p.why ? `（粘贴的代码里没有定义 ${c(p.why)}）` : ""}，而这个块会改变模型。`,
@@ -190,15 +188,10 @@ const ZH = {
   explainOk: (n) => `共 ${n} 行；每一行和每个总数都对得上。`,
   explainBad: (n) => `共 ${n} 行；有些对不上（见下方标记）。`,
   explanation: "解释",
-  exDense: (i, u, p) => `${i} 个输入（来自上一行的形状）× ${u} 个单元 + ${u} 个偏置 = ${p}`,
-  exDenseNoBias: (i, u, p) => `${i} 个输入 × ${u} 个单元 = ${p}，没有偏置（use_bias=False）`,
+  exDense: (i, u, p, nb) => `${i} 个输入（来自上一行的形状）× ${u} 个单元${nb ? ` = ${p}，没有偏置（use_bias=False）` : ` + ${u} 个偏置 = ${p}`}`,
   exDenseFirst: (i, u, p) => `(${i} + 1) × ${u} = ${p}：输入形状不在表中，${i} 个输入是从参数个数反推的，每个单元另有一个偏置`,
   exBn: (k, ch, p, nt) => `${k} × ${ch} = ${p}：每个通道一个${+k === 4 ? " gamma、beta、" : +k === 3 ? " gamma 或 beta、" : ""}移动均值和移动方差；其中 ${nt} 个（移动均值和移动方差）是不可训练参数`,
-  exLn: (k, ch, p) => `${k} × ${ch} = ${p}：每个特征一个 gamma${+k === 2 ? " 和 beta" : ""}`,
-  exConv: (kx, cin, fl, p) => `(${kx} × ${cin} + 1) × ${fl} = ${p}：每个滤波器在 ${cin} 个输入通道上有 ${kx} 的窗口，外加一个偏置`,
-  exConvFirst: (w, fl, p) => `(${w} + 1) × ${fl} = ${p}：每个滤波器有 ${w} 个权重（窗口高 × 宽 × 输入通道数，例如 ${+w === 9 ? "3 × 3 × 1" : +w === 27 ? "3 × 3 × 3" : "…"}），外加一个偏置`,
-  exConvNoBias: (kx, cin, fl, p) => `${kx} × ${cin} × ${fl} = ${p}：每个滤波器在 ${cin} 个输入通道上有 ${kx} 的窗口，没有偏置（use_bias=False）`,
-  exConvFirstNoBias: (w, fl, p) => `${w} × ${fl} = ${p}：每个滤波器有 ${w} 个权重（窗口高 × 宽 × 输入通道数，例如 ${+w === 9 ? "3 × 3 × 1" : +w === 27 ? "3 × 3 × 3" : "…"}），没有偏置（use_bias=False）`,
+  exConvFirst: (w, fl, p, nb) => `${nb ? w : `(${w} + 1)`} × ${fl} = ${p}：每个滤波器有 ${w} 个权重（窗口高 × 宽 × 输入通道数，例如 ${{ 9: "3 × 3 × 1", 27: "3 × 3 × 3" }[w] || "…"}），${nb ? "没有偏置（use_bias=False）" : "外加一个偏置"}`,
   exEmbedding: (v, d, p) => `${v} × ${d} = ${p}：词表有 ${v} 行，每行 ${d} 个数`,
   exZero: "没有权重",
   exTaken: "解读器不认识这种层；参数个数照打印的取用",
@@ -219,4 +212,234 @@ const ZH = {
   missingTotals: "缺少总数几行（Total params、Trainable params、Non-trainable params）。",
 };
 
-export const T = lang === "zh" ? ZH : EN;
+const T = lang === "zh" ? ZH : EN;
+
+// Numbers as summary() writes them: 12,345
+const f = (x) => (typeof x === "number" ? String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",") : x);
+
+// Each tool reads at once what is short, and a long paste once typing pauses.
+function listen(area, update) {
+  let timer = 0;
+  area.addEventListener("input", () => {
+    clearTimeout(timer);
+    if (area.value.length < 20000) update();
+    else timer = setTimeout(update, 250);
+  });
+}
+
+// ---- The parameter calculator ----
+
+const CODE_EXAMPLE = `from tensorflow import keras
+
+num_classes = 38
+
+model = keras.Sequential([
+    keras.Input(shape=(10,)),
+    keras.layers.Dense(20),
+    keras.layers.BatchNormalization(),
+    keras.layers.Activation("relu"),
+    keras.layers.Dense(num_classes, activation="softmax"),
+])
+model.summary()
+`;
+
+const calculator = document.getElementById("kt-calculator");
+
+function renderCalculator(res) {
+  const status = calculator.querySelector(".kt-status");
+  const table = calculator.querySelector("table");
+  const totals = calculator.querySelector(".kt-totals");
+  const hints = calculator.querySelector(".kt-hints");
+  calculator.dataset.state = res.status;
+  calculator.querySelector(".kt-copy-program").disabled = res.status !== "ok";
+  let msg = "";
+  if (res.status === "empty") msg = T.empty;
+  else if (res.error) {
+    const e = res.error;
+    msg = T.line(e.line) + (res.status === "refused" ? T.refused : "") + (T.err[e.code] || (() => e.code))(e.params || {});
+  } else if (res.status === "noInput") msg = T.noInput(res.rows.length);
+  else msg = T.ok(res.rows.length);
+  status.innerHTML = msg;
+  status.className = `kt-status admonition ${res.status === "ok" ? "success" : res.status === "empty" ? "info" : "failure"}`;
+  const notes = res.status === "ok" || res.status === "noInput" ? [
+    ...res.hints.map((h) => T.line(h.line) + (h.code === "softmaxOne" ? T.hintSoftmaxOne(h.name) : h.code === "bnSoftmax" ? T.hintBnSoftmax(h.name) : T.hintBias(h.name, f(h.bias)))),
+    ...res.notes.map((n) => T.line(n.line) + T.noteInputLength),
+  ] : [];
+  hints.innerHTML = notes.map((n) => `<li>${n}</li>`).join("");
+  hints.hidden = !notes.length;
+  if (res.status !== "ok") {
+    table.hidden = totals.hidden = true;
+    table.querySelector("tbody").innerHTML = totals.textContent = "";
+    return;
+  }
+  table.hidden = totals.hidden = false;
+  table.querySelector("caption").textContent = `Model: "${res.modelName}"`;
+  // A functional model with branches has Keras 3's "Connected to" column.
+  const conn = res.connected;
+  table.querySelector("thead").innerHTML = `<tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th>${conn ? `<th>${T.conn}</th>` : ""}<th>${T.how}</th></tr>`;
+  table.querySelector("tbody").innerHTML = res.rows.map((r) => {
+    let how = r.formula ? r.formula.expr : r.params ? T.inner : T.noWeights;
+    if (r.frozen) how = T.frozen(how);
+    else if (r.formula && r.formula.nt) how = T.ofWhich(how, r.formula.nt);
+    return `<tr data-name="${esc(r.name)}" data-class="${r.cls}" data-shape="${r.shape}" data-params="${r.params}" data-connected="${esc(r.conn || "")}" data-line="${r.line}">` +
+      `<td><code>${esc(r.name)}</code> (<a href="#${section(r.cls)}">${r.cls}</a>)</td><td><code>${r.shape}</code></td><td>${f(r.params)}</td>${conn ? `<td>${esc(r.conn)}</td>` : ""}<td>${esc(how)}</td></tr>`;
+  }).join("");
+  totals.dataset.total = res.total;
+  totals.dataset.trainable = res.trainable;
+  totals.dataset.nontrainable = res.nontrainable;
+  totals.textContent = [
+    `${T.total}: ${f(res.total)} (${memory(res.total)})`,
+    `${T.trainable}: ${f(res.trainable)} (${memory(res.trainable)})`,
+    `${T.nontrainable}: ${f(res.nontrainable)} (${memory(res.nontrainable)})`,
+  ].join("\n");
+}
+
+let last = null;
+function updateCalculator() {
+  const text = calculator.querySelector("textarea").value;
+  let res;
+  try {
+    res = calculate(text);
+  } catch (e) {
+    // A bug of the calculator must not break the page: say so, and show no number.
+    res = { status: "internal", error: { line: 0, code: "internal" }, hints: [], notes: [] };
+    T.err.internal = () => esc(String(e));
+  }
+  last = res;
+  renderCalculator(res);
+  calculator.querySelector(".kt-program").hidden = true;
+  const hash = text && text !== CODE_EXAMPLE ? `#code=${encodeURIComponent(text)}` : "";
+  if (hash.length < 60000) history.replaceState(null, "", hash || location.pathname + location.search);
+}
+
+async function copy(text, where) {
+  const note = calculator.querySelector(".kt-copied");
+  try {
+    await navigator.clipboard.writeText(text);
+    note.textContent = T.copied;
+  } catch {
+    note.textContent = T.copyFailed;
+  }
+  if (where) where.hidden = false;
+}
+
+function initCalculator() {
+  calculator.innerHTML = `
+<p><label for="kt-code"><strong>${T.codeLabel}</strong></label></p>
+<textarea id="kt-code" class="kt-input" spellcheck="false" autocapitalize="off" autocomplete="off" rows="14"></textarea>
+<p class="kt-actions"><button type="button" class="md-button kt-copy-program">${T.copyProgram}</button>
+<button type="button" class="md-button kt-copy-link">${T.copyLink}</button> <span class="kt-copied" role="status"></span></p>
+<div class="kt-program" hidden><p>${T.programTitle}</p><pre><code class="kt-program-text"></code></pre></div>
+<div class="kt-status admonition" role="status" aria-live="polite"></div>
+<ul class="kt-hints" hidden></ul>
+<div class="md-typeset__scrollwrap"><table hidden><caption></caption><thead></thead><tbody></tbody></table></div>
+<pre class="kt-totals" hidden></pre>`;
+  const area = calculator.querySelector("textarea");
+  let text = CODE_EXAMPLE;
+  if (location.hash.startsWith("#code=")) {
+    try { text = decodeURIComponent(location.hash.slice(6)); } catch { /* a damaged link: keep the example */ }
+  }
+  area.value = text;
+  listen(area, updateCalculator);
+  calculator.querySelector(".kt-copy-program").addEventListener("click", () => {
+    if (!last || last.status !== "ok") return;
+    const text = program(last);
+    const box = calculator.querySelector(".kt-program");
+    box.querySelector("code").textContent = text;
+    copy(text, box);
+  });
+  calculator.querySelector(".kt-copy-link").addEventListener("click", () => copy(location.href));
+  updateCalculator();
+}
+
+// ---- The summary() explainer ----
+
+const SUMMARY_EXAMPLE = `Model: "sequential"
+_________________________________________________________________
+ Layer (type)                Output Shape              Param #
+=================================================================
+ dense (Dense)               (None, 20)                220
+
+ batch_normalization (Batch  (None, 20)                80
+ Normalization)
+
+ dense_1 (Dense)             (None, 10)                210
+
+ dense_2 (Dense)             (None, 1)                 11
+
+=================================================================
+Total params: 521 (2.04 KB)
+Trainable params: 481 (1.88 KB)
+Non-trainable params: 40 (160.00 Byte)
+_________________________________________________________________
+`;
+
+const explainer = document.getElementById("kt-explainer");
+
+function rowText(r) {
+  if (r.code === "mismatch") return T.mismatch(f(r.args[0]), r.args[1]);
+  const v = T[r.code];
+  return typeof v === "function" ? v(...r.args.map(f)) : v;
+}
+
+function checkText(ch) {
+  const label = { total: T.total, split: `${T.trainable} + ${T.nontrainable}`, nontrainable: T.nontrainable, trainable: T.trainable }[ch.key];
+  const [what, numbers, extra] = ch.expr;
+  const expr = what === "split" ? numbers : `${numbers} (${T[what]}${extra ? ` + ${T[extra]}` : ""})`;
+  if (ch.key === "split") return ch.status === "ok" ? `${label}: ${expr} = ${f(ch.value)} (${T.rowsSum})` : T.totalBad(label, f(ch.printed), T.rowsSum, f(ch.value));
+  if (ch.status === "ok") return T.totalOk(label, f(ch.printed), expr);
+  const text = T.totalBad(label, f(ch.printed), T[what], f(ch.value));
+  return ch.status === "note" ? `${text}; ${T.frozenNote}` : text;
+}
+
+function renderExplainer(res) {
+  const status = explainer.querySelector(".kt-status");
+  const table = explainer.querySelector("table");
+  const checks = explainer.querySelector(".kt-checks");
+  explainer.dataset.state = res.status;
+  let msg;
+  if (res.status === "empty") msg = T.explainEmpty;
+  else if (res.error) {
+    const e = res.error;
+    msg = e.code === "unread" ? T.unreadLine(e.line, e.text) : e.code === "tooLong" ? T.err.tooLong(e) : e.code === "missingTotals" ? T.missingTotals : T.noTable;
+  } else msg = (res.status === "ok" ? T.explainOk : T.explainBad)(res.rows.length);
+  status.innerHTML = msg;
+  status.className = `kt-status admonition ${res.status === "ok" ? "success" : res.status === "empty" ? "info" : "failure"}`;
+  if (!res.rows || res.error) {
+    table.hidden = checks.hidden = true;
+    table.querySelector("tbody").innerHTML = checks.innerHTML = "";
+    return;
+  }
+  table.hidden = checks.hidden = false;
+  table.querySelector("tbody").innerHTML = res.rows.map((r) =>
+    `<tr data-name="${esc(r.name)}" data-class="${esc(r.cls)}" data-params="${r.params}" data-status="${r.status}" data-line="${r.line}"${r.status === "mismatch" ? ' class="kt-bad"' : ""}>` +
+    // each known class links to the calculator's explanation of that layer
+    `<td><code>${esc(r.name)}</code> (${r.known && !r.zero ? `<a href="../calculator/#${section(r.cls)}">${esc(r.cls)}</a>` : esc(r.cls)})</td><td><code>${esc(r.shapeText)}</code></td><td>${f(r.params)}</td><td>${r.status === "mismatch" ? "✗ " : ""}${esc(rowText(r))}</td></tr>`).join("");
+  checks.innerHTML = res.checks.map((ch) => `<li data-check="${ch.key}" data-status="${ch.status}">${ch.status === "mismatch" ? "✗" : ch.status === "note" ? "!" : "✓"} ${esc(checkText(ch))}</li>`).join("");
+}
+
+function updateExplainer() {
+  let res;
+  try {
+    res = explain(explainer.querySelector("textarea").value);
+  } catch (e) {
+    res = { status: "internal", error: { code: "noTable" } }; // a bug: a message, no numbers
+  }
+  renderExplainer(res);
+}
+
+function initExplainer() {
+  explainer.innerHTML = `
+<p><label for="kt-summary"><strong>${T.summaryLabel}</strong></label></p>
+<textarea id="kt-summary" class="kt-input" spellcheck="false" autocapitalize="off" autocomplete="off" rows="16" wrap="off"></textarea>
+<div class="kt-status admonition" role="status" aria-live="polite"></div>
+<div class="md-typeset__scrollwrap"><table hidden><thead><tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th><th>${T.explanation}</th></tr></thead><tbody></tbody></table></div>
+<ul class="kt-checks" hidden></ul>`;
+  const area = explainer.querySelector("textarea");
+  area.value = SUMMARY_EXAMPLE;
+  listen(area, updateExplainer);
+  updateExplainer();
+}
+
+if (calculator) initCalculator();
+if (explainer) initExplainer();
