@@ -195,10 +195,14 @@ def box_rows(summary):
     return rows
 
 
-def same_as_printed(printed, mine, connections=False):
-    """A printed cell equals the calculator's, or is the start of it cut short with "…"; in
-    "Connected to", entry by entry (an entry cut short loses its comma too)."""
-    if connections:
+def same_as_printed(printed, mine, column=None):
+    """A printed cell equals the calculator's, or is the start of it cut short with "…": the
+    name and the class each, and "Connected to" entry by entry (an entry cut short loses its
+    comma too)."""
+    if column == 0:
+        printed, mine = (re.match(r"(\S+?)\s*\((.*?)\)?$", x).groups() for x in (printed, mine))
+        return all(map(same_as_printed, printed, mine))
+    if column == 3:
         entries = printed.replace(",", " ").split(), mine.replace(",", " ").split()
         return len(entries[0]) == len(entries[1]) and all(map(same_as_printed, *entries))
     printed, mine = re.sub(r"\s+", "", printed), re.sub(r"\s+", "", mine)
@@ -225,7 +229,7 @@ def test_calculator_counts_every_published_style_model_as_keras_does(visit):
         wrong = [
             f"  Keras: {k}\n  calculator: {m}"
             for k, m in zip(keras_rows, mine)
-            if not all(same_as_printed(a, b, i == 3) for i, (a, b) in enumerate(zip(k, m)))
+            if not all(same_as_printed(a, b, i) for i, (a, b) in enumerate(zip(k, m)))
         ]
         totals = [int(n.replace(",", "")) for n in re.findall(r"params: ([\d,]+)", summary)]
         if got["state"] != "ok" or len(keras_rows) != len(mine) or wrong or totals != got["totals"]:
