@@ -980,6 +980,21 @@ model = keras.Model(inputs, outputs)
 model.summary()
 """
 
+PROGRAMS["Forecasting tutorial: layers without an input shape"] = """
+import tensorflow as tf
+
+lstm_model = tf.keras.models.Sequential(
+    [
+        # Shape [batch, time, features] => [batch, time, lstm_units]
+        tf.keras.layers.LSTM(32, return_sequences=True),
+        # Shape => [batch, time, features]
+        tf.keras.layers.Dense(units=1),
+    ]
+)
+# no input shape yet: Keras builds the model when it first sees data
+lstm_model.summary()
+"""
+
 PROGRAMS["Refused: a custom layer class"] = """
 import tensorflow as tf
 from tensorflow import keras

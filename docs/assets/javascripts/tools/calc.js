@@ -1552,7 +1552,7 @@ function weights(obj, frozen, seen, acc) {
 }
 
 function summarize(model) {
-  if (!model.built) return { status: "noInput", modelName: model.name, rows: (model.layers || []).map((l) => ({ name: l.name, cls: l.cls, line: l.line })) };
+  if (!model.built) return { status: "noInput", modelName: model.name, total: 0, trainable: 0, nontrainable: 0, rows: (model.layers || []).map((l) => ({ name: l.name, cls: l.cls, line: l.line, shape: "?", params: 0 })) };
   const rows = layersOf(model).map((op) => {
     const shapes = op.nodes[op.nodes.length - 1].outs.map((t) => t.shape);
     const w = weights(op, model.trainable === false, new Set(), { p: 0, nt: 0 });

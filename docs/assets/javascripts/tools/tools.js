@@ -267,7 +267,8 @@ function renderCalculator(res) {
   ] : [];
   hints.innerHTML = notes.map((n) => `<li>${n}</li>`).join("");
   hints.hidden = !notes.length;
-  if (res.status !== "ok") {
+  const unbuilt = res.status === "noInput";
+  if (res.status !== "ok" && !unbuilt) {
     table.hidden = totals.hidden = true;
     table.querySelector("tbody").innerHTML = totals.textContent = "";
     return;
@@ -278,11 +279,11 @@ function renderCalculator(res) {
   const conn = res.connected;
   table.querySelector("thead").innerHTML = `<tr><th>${T.layerType}</th><th>${T.outputShape}</th><th>${T.paramNo}</th>${conn ? `<th>${T.conn}</th>` : ""}<th>${T.how}</th></tr>`;
   table.querySelector("tbody").innerHTML = res.rows.map((r) => {
-    let how = r.formula ? r.formula.expr : r.params ? T.inner : T.noWeights;
+    let how = unbuilt ? "" : r.formula ? r.formula.expr : r.params ? T.inner : T.noWeights;
     if (r.frozen) how = T.frozen(how);
     else if (r.formula && r.formula.nt) how = T.ofWhich(how, r.formula.nt);
     return `<tr data-name="${esc(r.name)}" data-class="${r.cls}" data-shape="${r.shape}" data-params="${r.params}" data-connected="${esc(r.conn || "")}" data-line="${r.line}">` +
-      `<td><code>${esc(r.name)}</code> (<a href="#${section(r.cls)}">${r.cls}</a>)</td><td><code>${r.shape}</code></td><td>${f(r.params)}</td>${conn ? `<td>${esc(r.conn)}</td>` : ""}<td>${esc(how)}</td></tr>`;
+      `<td><code>${esc(r.name)}</code> (<a href="#${section(r.cls)}">${r.cls}</a>)</td><td><code>${r.shape}</code></td><td>${unbuilt ? "0 (unbuilt)" : f(r.params)}</td>${conn ? `<td>${esc(r.conn)}</td>` : ""}<td>${esc(how)}</td></tr>`;
   }).join("");
   totals.dataset.total = res.total;
   totals.dataset.trainable = res.trainable;
