@@ -927,7 +927,7 @@ function method({ obj: model, name }, args, kwargs, line, S) {
   if (model.t === "layer") return NONE; // Normalization.adapt(data): the counts do not change
   const arg = (k) => args[0] || kwargs.get(k);
   if (name === "add" && model.seq && args.length === 1) return seqAdd(model, args[0], line, S, true);
-  if (name === "pop" && model.seq && model.layers.length) { model.layers.pop(); return rebuild(model, line, S); }
+  if (name === "pop" && model.seq && model.layers.length) { model.names.delete(model.layers.pop().name); return rebuild(model, line, S); }
   if (name === "summary") { S.summaryOf = model; return NONE; }
   if (name === "build") {
     if (!model.seq) return NONE;
@@ -1025,7 +1025,7 @@ function wrap(L) {
 function makeSequential(args, kwargs, line, S) {
   const o = options("Sequential", ["layers", "trainable", "name"], args, kwargs, line, () => false);
   const tr = o.get("trainable");
-  const model = { t: "model", seq: true, cls: "Sequential", layers: [], line, trainable: !tr || tr.v !== false, nodes: [], n: 0, name: named(o.get("name"), line, S, "sequential") };
+  const model = { t: "model", seq: true, cls: "Sequential", layers: [], names: new Set(), line, trainable: !tr || tr.v !== false, nodes: [], n: 0, name: named(o.get("name"), line, S, "sequential") };
   const items = o.get("layers");
   if (items && items.t !== "none") {
     if (!isSeq(items)) R(line, "notALayer");
@@ -1046,7 +1046,8 @@ function seqAdd(model, item, line, S, again) {
     if (!first) R(item.line, "inputNotFirst");
     model.input = item;
   } else {
-    if ([model.input, ...model.layers].some((l) => l && l.name === item.name)) R(item.line || line, "duplicateName", { name: item.name });
+    if (model.input?.name === item.name || model.names.has(item.name)) R(item.line || line, "duplicateName", { name: item.name });
+    model.names.add(item.name);
     model.layers.push(item);
   }
   return again ? rebuild(model, line, S) : NONE;
