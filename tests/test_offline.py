@@ -261,6 +261,25 @@ def test_the_explorer_works_from_the_disk(open_file, path):
     assert not open_file.foreign, f"{path}: requests outside the edition: {open_file.foreign}"
 
 
+@pytest.mark.parametrize("path", ["tools/calculator.html", "zh/tools/explainer.html"])
+@needs_browser
+def test_the_calculator_and_the_explainer_work_from_the_disk(open_file, path):
+    """Their scripts are classic ones too: a module script does not load from file://. A model
+    typed into the calculator, or the summary the explainer starts with, gives a table."""
+    page = open_file(path)
+    tool = "#kt-calculator" if "calculator" in path else "#kt-explainer"
+    if "calculator" in path:
+        page.fill(f"{tool} textarea", "from tensorflow import keras\n\nmodel = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(3)])\n")
+    page.wait_for_function(f"document.querySelector('{tool}').dataset.state === 'ok'", timeout=10000)
+    cells = page.eval_on_selector_all(f"{tool} table td", "tds => tds.map(td => td.textContent.trim())")
+    if "calculator" in path:
+        assert "15" in cells, f"{path}: Dense(3) on 4 inputs is not 15 parameters: {cells}"
+    else:
+        assert len(cells) > 3, f"{path}: the explainer shows no rows for its example: {cells}"
+    assert not open_file.errors, f"{path}: JavaScript errors or failed requests: {open_file.errors}"
+    assert not open_file.foreign, f"{path}: requests outside the edition: {open_file.foreign}"
+
+
 def offline_path(url):
     """The file a file:// address names."""
     return Path(unquote(urlparse(url).path))

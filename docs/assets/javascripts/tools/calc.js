@@ -2,6 +2,10 @@
 // does (keras/src/models, ops/function.py) and counts each layer's weights as its build()
 // makes them (keras/src/layers). What it cannot read exactly is an error naming its line.
 // The calculator's page explains each rule, with its source.
+// A classic script, not a module: the offline edition opens pages from file://, where
+// Chromium refuses module scripts. tools.js, loaded after it, reads globalThis.kerasCalc.
+"use strict";
+(() => {
 
 // ---- Reading Python ----
 
@@ -361,7 +365,7 @@ Bidirectional:layer* merge_mode weights backward_layer
 TimeDistributed:layer*
 MultiHeadAttention:num_heads* key_dim* value_dim dropout use_bias output_shape attention_axes|sliding_window flash_attention use_gate
 Concatenate:axis`;
-export const LAYERS = {};
+const LAYERS = {};
 for (const line of SPEC.split("\n")) {
   const [names, rest] = line.split(":");
   const [pos, kw = ""] = rest.split("|");
@@ -377,7 +381,7 @@ const NOT_DEFAULT = { backward_layer: null, data_format: "channels_last", renorm
 const IGNORED = new Set("compile fit evaluate predict save count_params save_weights load_weights train_on_batch test_on_batch predict_on_batch export to_json get_config get_weights set_weights reset_states".split(" "));
 const MODULES = new Set("tf tensorflow keras layers models np numpy regularizers initializers activations constraints optimizers losses metrics callbacks ops".split(" "));
 
-export function snake(name) {
+function snake(name) {
   // utils/naming.py
   name = name.replace(/\W+/g, "").replace(/(.)([A-Z][a-z]+)/g, "$1_$2");
   return name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
@@ -389,7 +393,7 @@ const NONE = { t: "none" }, TRUE = { t: "bool", v: true }, FALSE = { t: "bool", 
 const isSeq = (v) => v.t === "tuple" || v.t === "list";
 const list = (items) => ({ t: "list", items });
 const f = (x) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-export const shapeText = (s) => `(${s.map((d) => d ?? "None").join(", ")})`;
+const shapeText = (s) => `(${s.map((d) => d ?? "None").join(", ")})`;
 const prod = (a) => a.reduce((x, y) => x * y, 1);
 const times = (...xs) => xs.map(f).join(" × ");
 const pyShape = (s) => show({ t: "tuple", items: s.map((d) => (d === null ? NONE : num(d))) });
@@ -418,7 +422,7 @@ function kerasCallable(path) {
 
 // ---- Reading the code ----
 
-export function calculate(text) {
+function calculate(text) {
   const res = { status: "ok", hints: [], notes: [] };
   if (!text.trim()) return { ...res, status: "empty" };
   const lines = text.split("\n").length;
@@ -1226,7 +1230,7 @@ function readShape(v, line) {
   return v.items.map((d) => (d.t === "none" ? null : intValue(d, line, "shape") < 0 ? R(line, "badValue", { arg: "shape", value: show(v) }) : d.v));
 }
 
-export function show(v) {
+function show(v) {
   switch (v.t) {
     case "num": return v.isInt ? String(v.v) : Number.isInteger(v.v) ? v.v.toFixed(1) : String(v.v);
     case "str": return JSON.stringify(v.v);
@@ -1521,7 +1525,7 @@ function convLstm(L, s, r) {
 }
 
 // For the explainer: the count of a layer with these arguments on these input shapes, or null.
-export function tryLayer(cls, args, shapes, inner) {
+function tryLayer(cls, args, shapes, inner) {
   const val = (v) => (Array.isArray(v) ? { t: "tuple", items: v.map(val) } : typeof v === "number" ? num(v) : typeof v === "string" ? str(v) : v ? TRUE : FALSE);
   const layer = (c, a) => ({ cls: c, line: 0, mode: "concat", o: new Map(Object.entries(a).map(([k, v]) => [k, val(v)])) });
   const L = layer(cls, args);
@@ -1531,7 +1535,7 @@ export function tryLayer(cls, args, shapes, inner) {
 }
 
 // The calculator page's section on a layer class (both tools link to it).
-export function section(cls) {
+function section(cls) {
   const m = /^(InputLayer|Dense|Embedding|Bidirectional|TimeDistributed|MultiHeadAttention|PReLU)$|^(Sequential|Functional)$|Normalization$|^ConvLSTM|^(Separable|Depthwise)?Conv|RNN$|^(LSTM|GRU)$|^(Add|Subtract|Multiply|Average|Maximum|Minimum|Concatenate|TrueDivide|Negative)$/.exec(cls);
   if (!m) return "no-weights";
   return m[1] ? cls.toLowerCase() : m[2] ? "nested" : ["normalization", "convlstm", "conv", "rnn", "rnn", "merging"][[/Normalization$/, /^ConvLSTM/, /Conv/, /RNN$/, /^(LSTM|GRU)$/, /./].findIndex((r) => r.test(cls))];
@@ -1647,7 +1651,7 @@ function programLines(model, names, out, done) {
   for (const l of layersOf(model)) if (l.trainable === false && l.t !== "model" && !l.o.has("trainable")) out.push(`${id(model)}.get_layer(${JSON.stringify(l.name)}).trainable = False`);
 }
 
-export function program(res) {
+function program(res) {
   // name= only where a fresh session names otherwise: the program is read back, and if a name
   // differs, all of them are written out
   let names = new Set(), text;
@@ -1664,7 +1668,7 @@ export function program(res) {
 }
 
 // summary_utils.readable_memory_size, 4 bytes a weight
-export function memory(count) {
+function memory(count) {
   let size = count * 4;
   for (const unit of ["B", "KB", "MB", "GB", "TB"]) {
     if (size / 1024 < 1) return `${size.toFixed(2)} ${unit}`;
@@ -1684,7 +1688,7 @@ const TOTAL = /^\s*(Total|Trainable|Non-trainable|Optimizer) params:\s*([\d,]+)\
 const RECURRENT = /^(SimpleRNN|LSTM|GRU)$/;
 const fmt = (x) => x.toLocaleString("en-US");
 
-export function className(text) {
+function className(text) {
   // "BatchNormalization", or one cut short ("BatchNo", Keras 3: "BatchNo…"): the class it starts
   const t = text.replace(/\s+/g, "").replace(/\)$/, "").replace(/…$/, "");
   if (KNOWN.includes(t)) return { cls: t, known: true };
@@ -1695,7 +1699,7 @@ export function className(text) {
   return { cls: t, known: false };
 }
 
-export function parseShape(text) {
+function parseShape(text) {
   const m = /^\((.*)\)$/.exec(text.replace(/\s+/g, ""));
   const dims = m ? m[1].split(",").filter((d, i, a) => d !== "" || i < a.length - 1) : ["?"];
   return dims.some((d) => d !== "None" && !/^\d+$/.test(d)) ? null : dims.map((d) => (d === "None" ? null : +d));
@@ -1715,7 +1719,7 @@ function readRow(parts, line) {
   return { name: m[1].replace(/\s+/g, ""), ...className(m[2]), shapeText, shapes: shapes.every(Boolean) ? shapes : null, params: +params, line, from };
 }
 
-export function parse(text) {
+function parse(text) {
   const lines = text.split("\n");
   if (lines.length > 3000) return { error: { code: "tooLong", line: 0, lines: lines.length } };
   const hi = lines.findIndex((l) => /Layer \(type\)/.test(l) && /Param\b/.test(l));
@@ -1862,7 +1866,7 @@ function explainRow(row, ins) {
   return expected ? mismatch(P, expected.f) : taken(ins.length && !have ? "exUnknownShape" : "exTaken");
 }
 
-export function explain(text) {
+function explain(text) {
   if (!text.trim()) return { status: "empty" };
   const parsed = parse(text);
   if (parsed.error) return { status: "error", error: parsed.error };
@@ -1897,3 +1901,6 @@ export function explain(text) {
   const bad = rows.some((r) => r.status === "mismatch") || checks.some((ch) => ch.status === "mismatch");
   return { status: bad ? "bad" : "ok", rows, checks, totals };
 }
+
+  globalThis.kerasCalc = { LAYERS, snake, shapeText, calculate, show, tryLayer, section, program, memory, className, parseShape, parse, explain };
+})();

@@ -3,7 +3,10 @@
 // every keystroke; the code lives in the address, #code=..., so a link shares it) and the
 // summary() explainer (each row of a pasted summary explained, the totals checked).
 
-import { calculate, program, memory, section, explain } from "./calc.js";
+// A classic script, not a module (see calc.js), loaded after calc.js.
+"use strict";
+(() => {
+const { calculate, program, memory, section, explain } = globalThis.kerasCalc;
 
 const lang = (document.documentElement.lang || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
 
@@ -444,3 +447,4 @@ function initExplainer() {
 
 if (calculator) initCalculator();
 if (explainer) initExplainer();
+})();
