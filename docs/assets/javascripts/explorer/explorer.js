@@ -25,7 +25,7 @@
     `<td><input data-key="${key}" data-j="${j}"${i === undefined ? "" : ` data-i="${i}"`} inputmode="decimal" autocomplete="off" size="6" aria-label="${esc(label)}" aria-describedby="kx-${key}-msg"></td>`;
   const head = (k) => `<thead><tr><td></td>${Array.from({ length: k }, (_, j) => `<th scope="col">${T.feature(j)}</th>`).join("")}</tr></thead>`;
   const vectorRows = (keys, k) =>
-    keys.map(([key, name]) => `<tr><th scope="row">${name}</th>${Array.from({ length: k }, (_, j) => cell(key, j, `${name}, ${T.feature(j)}`)).join("")}</tr>`).join("");
+    keys.map(([key, name]) => `<tr><th scope="row">${name}</th>${Array.from({ length: k }, (_, j) => cell(key, j, name + T.comma + T.feature(j))).join("")}</tr>`).join("");
 
   function build() {
     root.innerHTML = `
@@ -52,7 +52,7 @@
     root.querySelector(".kt-gb").innerHTML = head(k) + `<tbody>${vectorRows([["g", T.gamma], ["b", T.beta]], k)}</tbody>`;
     root.querySelector(".kt-gen").innerHTML = head(k) + `<tbody>${vectorRows([["mu", T.dataMean], ["sd", T.spread], ["d", T.drift]], k)}</tbody>`;
     root.querySelector(".kt-x").innerHTML = head(k) + `<tbody>${Array.from({ length: n }, (_, i) =>
-      `<tr><th scope="row">${T.example(i)}</th>${Array.from({ length: k }, (_, j) => cell("x", j, `${T.example(i)}, ${T.feature(j)}`, i)).join("")}</tr>`).join("")}</tbody>`;
+      `<tr><th scope="row">${T.example(i)}</th>${Array.from({ length: k }, (_, j) => cell("x", j, T.example(i) + T.comma + T.feature(j), i)).join("")}</tr>`).join("")}</tbody>`;
     root.dataset.shape = `${n}x${k}`;
   }
 
@@ -111,7 +111,7 @@
     const key = step.call + (step.trainable ? "T" : "F");
     const why = T.why[key] || T.why[step.call + "T"];
     const used = step.usesBatch ? "batch" : "moving";
-    let html = `<p class="kt-used" data-q="uses" data-uses="${used}"><strong>${T.used[used]}</strong> ${why}${see({ tT: "training-mode", iT: "inference-mode", tF: "trainable", fF: "trainable" }[key] || "fit")}</p>`;
+    let html = `<p class="kt-used" data-q="uses" data-uses="${used}"><strong>${T.used[used]}</strong>${T.space}${why}${see({ tT: "training-mode", iT: "inference-mode", tF: "trainable", fF: "trainable" }[key] || "fit")}</p>`;
     html += table(T.thisBatch(step.t), matrixRows(step.x, "x"), k);
     html += table(T.statsHead, [
       vectorRow(T.rows.mean, step.batch.mean, "mean"), vectorRow(T.rows.variance, step.batch.variance, "var"),
@@ -121,14 +121,14 @@
     if (step.usesBatch) {
       const line = (name, before, batch, after) => `${name} ← ${fmt(m)} × ${fmt(before)} + ${fmt(1 - m)} × ${fmt(batch)} = ${fmt(after)}`;
       html += `<p>${T.update}${see("moving-update")}</p><ul class="kt-updates">${Array.from({ length: k }, (_, j) =>
-        `<li data-q="upd-${j}">${T.feature(j)}: <code>${line("moving_mean", step.before.mean[j], step.batch.mean[j], step.after.mean[j])}</code>; <code>${line("moving_variance", step.before.variance[j], step.batch.variance[j], step.after.variance[j])}</code></li>`).join("")}</ul>`;
+        `<li data-q="upd-${j}">${T.feature(j)}${T.colon}<code>${line("moving_mean", step.before.mean[j], step.batch.mean[j], step.after.mean[j])}</code>${T.semi}<code>${line("moving_variance", step.before.variance[j], step.batch.variance[j], step.after.variance[j])}</code></li>`).join("")}</ul>`;
     } else html += `<p data-q="upd-none">${T.noUpdate}</p>`;
     if (step.xhat) {
       html += table(T.xhat(step.usesBatch ? T.batchWord : T.movingWord), matrixRows(step.xhat, "xhat"), k);
       html += table(T.output(s.scale, s.center), matrixRows(step.output, "out"), k);
       const x = step.x[0][0], mu = step.used.mean[0], v = step.used.variance[0], xh = step.xhat[0][0];
       const g = s.scale ? `${fmt(s.gamma[0])} × ` : "", b = s.center ? ` + ${fmt(s.beta[0])}` : "";
-      html += `<p>${T.worked} <code>x̂ = (${fmt(x)} − ${fmt(mu)}) / √(${fmt(v)} + ${s.epsilon}) = ${fmt(xh)}</code>; <code>${g}${fmt(xh)}${b} = ${fmt(step.output[0][0])}</code></p>`;
+      html += `<p>${T.worked}${T.space}<code>x̂ = (${fmt(x)} − ${fmt(mu)}) / √(${fmt(v)} + ${s.epsilon}) = ${fmt(xh)}</code>${T.semi}<code>${g}${fmt(xh)}${b} = ${fmt(step.output[0][0])}</code></p>`;
     }
     const names = [s.scale && T.gamma, s.center && T.beta].filter(Boolean);
     const trained = E.trained(s, step.trainable);
@@ -136,7 +136,7 @@
     if (!names.length) weights = T.none;
     else if (!step.trainable) weights += T.frozen(join(names));
     else weights += step.call === "f" ? T.canFit(join(names)) : T.canCall(join(names));
-    html += `<p data-q="trained" data-trained="${trained.join(",")}"><strong>${T.weights}</strong> ${weights}${see("trainable")}</p>`;
+    html += `<p data-q="trained" data-trained="${trained.join(",")}"><strong>${T.weights}</strong>${T.space}${weights}${see("trainable")}</p>`;
     html += `<div class="admonition note"><p class="admonition-title">${T.keras2}</p><p>${T.fused}${see("moving-variance")}</p>${!step.trainable && E.training(step.call) ? `<p>${T.before20}${see("trainable")}</p>` : ""}</div>`;
     html += charts(s, sim);
     return html;
@@ -156,7 +156,7 @@
       : `<circle class="kt-${p.cls}" cx="${X(0)}" cy="${Y(p.values[0]).toFixed(1)}" r="3"/>`;
     const band = shade > 0 && steps ? `<rect class="kt-window" x="${X(Math.max(0, steps - shade)).toFixed(1)}" y="0" width="${(X(steps) - X(Math.max(0, steps - shade))).toFixed(1)}" height="${H}"/>` : "";
     return `<figure class="kt-chart"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${band}${series.map(line).join("")}</svg>
-<figcaption>${title}: ${fmt(lo, 2)} … ${fmt(hi, 2)}; ${T.stepAxis} 0 … ${steps}</figcaption></figure>`;
+<figcaption>${title}${T.colon}${fmt(lo, 2)} … ${fmt(hi, 2)}${T.semi}${T.stepAxis} 0 … ${steps}</figcaption></figure>`;
   }
 
   function charts(s, sim) {
@@ -168,7 +168,7 @@
       const series = [{ cls: "truth", values: truth }, { cls: "batch", values: batch }, { cls: "moving", values: moving }];
       const legend = series.map((p) => `<li><span class="kt-swatch kt-${p.cls}"></span>${T.legend[p.cls](q)}</li>`).join("");
       const text = T.chartText(last.t, q, fmt(moving.at(-1)), fmt(batch.at(-1)), fmt(truth.at(-1)));
-      return `<div class="kt-part">${chart(series, window, `${cls} (${T.feature(j)})`)}<ul class="kt-legend">${legend}</ul><p>${text}</p></div>`;
+      return `<div class="kt-part">${chart(series, window, cls + T.paren(T.feature(j)))}<ul class="kt-legend">${legend}</ul><p>${text}</p></div>`;
     };
     const select = s.k > 1 ? `<p class="kt-field"><label for="kx-f">${T.chartFeature}</label> <select id="kx-f" data-key="f">${Array.from({ length: s.k }, (_, i) => `<option value="${i}"${i === j ? " selected" : ""}>${T.feature(i)}</option>`).join("")}</select></p>` : "";
     const note = (m === 1 ? T.windowOne : m === 0 ? T.windowZero : T.window(fmt(window, 1))) + see("ema");
@@ -223,8 +223,8 @@
       warnings.push(T.undefinedX(step.undefinedAt));
       say("e", T.undefinedX(step.undefinedAt));
     }
-    say("x", warnings.join(" "));
-    root.querySelector(".kt-step").textContent = T.stepNote(step.t) + (s.history.length >= E.MAX.steps ? " " + T.stepsFull(E.MAX.steps) : "");
+    say("x", warnings.join(T.space));
+    root.querySelector(".kt-step").textContent = T.stepNote(step.t) + (s.history.length >= E.MAX.steps ? T.space + T.stepsFull(E.MAX.steps) : "");
     out.hidden = false;
     out.innerHTML = results(s, sim);
     const hash = E.toHash(raw);

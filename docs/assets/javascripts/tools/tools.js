@@ -105,6 +105,8 @@ const EN = {
   rowsMinusBn: "sum of the rows minus the moving statistics",
   exUnknownShape: "the output shape is not shown, so the count is taken as printed",
   mismatch: (p, what) => `${p} does not match: ${what}`,
+  // the punctuation between the parts that checkText() puts together
+  paren: (s) => ` (${s})`, semi: "; ",
   totalOk: (label, n, expr) => `${label}: ${n} = ${expr}`,
   totalBad: (label, n, expr, v) => `${label}: ${n} is printed, but ${expr} = ${v}`,
   rowsSum: "sum of the rows",
@@ -122,8 +124,8 @@ const ZH = {
   copyLink: "复制链接",
   copied: "已复制。",
   copyFailed: "请选中下面的文本后复制。",
-  programTitle: "一个打印出同样摘要的完整程序",
-  layerType: "Layer (type)", outputShape: "Output Shape", paramNo: "Param #", conn: "Connected to", how: "个数的来历",
+  programTitle: "打印同样摘要的完整程序",
+  layerType: "Layer (type)", outputShape: "Output Shape", paramNo: "Param #", conn: "Connected to", how: "参数个数的由来",
   noWeights: "没有权重",
   inner: "内层模型的权重",
   ofWhich: (e, nt) => `${e}，其中 ${nt} 个（移动均值和移动方差）是不可训练参数`,
@@ -133,36 +135,36 @@ const ZH = {
   empty: "粘贴一个 Keras 模型的代码，表格会随输入即时出现。",
   line: (n) => (n ? `第 ${n} 行：` : ""),
   refused: "Keras 会拒绝这个模型。",
-  noInput: (rows) => `代码里没有给出输入形状，Keras 无法构建模型，也就显示不出参数个数（共 ${rows} 层）。请先加上 ${c("keras.Input(shape=(...))")}，或给第一层传 ${c("input_shape=")}，或调用 ${c("model.build(input_shape=(None, ...))")}。`,
+  noInput: (rows) => `代码里没有给出输入形状，Keras 无法构建模型，也就显示不出参数个数（共 ${rows} 层）。请在最前面加上 ${c("keras.Input(shape=(...))")}，或给第一层传入 ${c("input_shape=")}，或调用 ${c("model.build(input_shape=(None, ...))")}。`,
   hintSoftmaxOne: (n) => `${c(n)} 在只有一个单元的输出上做 softmax，结果永远是 1.0。参见<a href="../../summary/#softmax-one-unit">读懂 model.summary()</a>。`,
   hintBnSoftmax: (n) => `${c(n)} 紧挨在 softmax 之前归一化 logits。参见<a href="../../batchnorm/anatomy/#bn-before-softmax">紧挨 softmax 之前的批量归一化</a>。`,
   hintBias: (n, b) => `${c(n)} 的偏置会被其后的批量归一化抵消；改用 ${c("use_bias=False")} 可省下 ${b} 个参数。参见<a href="../../batchnorm/placement/#use-bias">批量归一化之前的 Dense(use_bias=False)</a>。`,
   noteInputLength: `Keras 3 会忽略 ${c("input_length")}（该参数已弃用）；请用 ${c("keras.Input(shape=(...))")} 给出输入。`,
   err: {
-    tooLong: (p) => `文本共有 ${p.lines} 行；本工具最多读取 3000 行。`,
+    tooLong: (p) => `文本共有 ${f(p.lines)} 行；本工具最多读取 3,000 行。`,
     noModel: () => `没有找到模型。请写成 ${c("model = keras.Sequential([...])")} 或 ${c("model = keras.Model(inputs, outputs)")}。`,
     unclosedString: () => "有字符串没有闭合。",
     unclosedBracket: () => "有括号没有闭合。",
-    syntax: (p) => `计算器不认识 ${c(p.what)} 这种语法。`,
+    syntax: (p) => `计算器读不懂 ${c(p.what)} 这种写法。`,
     unexpected: (p) => `此处不应出现 ${c(p.what)}${p.expected ? `，应为 ${c(p.expected)}` : ""}。`,
     missing: (p) => `缺少 ${c(p.expected)}。`,
-    positionalAfterKeyword: () => "位置参数出现在了关键字参数之后。",
+    positionalAfterKeyword: () => "位置参数不能放在关键字参数之后。",
     statement: (p) => `计算器只读取赋值和函数调用，不读取 ${c(p.what)}。`,
     assignTarget: () => `计算器只读取给单个变量名的赋值（以及 ${c(".trainable = ...")}）。`,
     cannotEvaluate: (p) => `计算器算不出 ${c(p.what)} 的值。`,
     undefined: (p) => `粘贴的代码里没有定义 ${c(p.name)}。`,
-    unknownLayer: (p) => `计算器不会统计 ${c(p.name)} 层。`,
+    unknownLayer: (p) => `计算器无法统计 ${c(p.name)} 层的参数。`,
     tooManyArgs: (p) => `传给 ${c(p.layer)} 的位置参数比它接受的多。`,
     duplicateArgument: (p) => `${c(p.layer)} 的 ${c(p.arg)} 被传了两次。`,
     unknownArgument: (p) => `${c(p.layer)} 没有 ${c(p.arg)} 这个参数。`,
-    notRead: (p) => `计算器不读取 ${c(p.layer)} 取这个值的 ${c(p.arg)} 参数。`,
+    notRead: (p) => `${c(p.layer)} 的 ${c(p.arg)} 参数取这个值时，计算器无法处理。`,
     inputNeedsShape: () => `输入需要给出 ${c("shape")}。`,
     inputNotFirst: () => "在 Sequential 模型里，输入只能放在最前面。",
     notALayer: () => "Sequential 模型里只能添加层。",
-    duplicateName: (p) => `又一个名为 ${c(p.name)} 的层：同一模型里的层名不能重复。`,
+    duplicateName: (p) => `出现了第二个名为 ${c(p.name)} 的层：同一模型里的层名不能重复。`,
     shapeNotTuple: (p) => `形状必须是元组，例如 ${c("(10,)")}，而不是 ${c(p.value)}。`,
     missingArgument: (p) => `${c(p.layer)} 需要参数 ${c(p.arg)}。`,
-    rank: (p) => `${c(p.layer)} 要求输入有${p.min ? "至少 " : " "}${p.rank} 个轴（含批次轴），实际输入为 ${c(p.shape)}。`,
+    rank: (p) => `${c(p.layer)} 要求输入${p.min ? "至少" : ""}有 ${p.rank} 个轴（含批次轴），实际输入为 ${c(p.shape)}。`,
     badAxis: (p) => `${c(p.layer)} 的输入 ${c(p.shape)} 没有轴 ${c(p.axis)}。`,
     undefinedDim: (p) => `${c(p.layer)} 作用的轴必须有确定的大小；它的输入是 ${c(p.shape)}。`,
     badPadding: (p) => `${c(p.layer)} 的 padding 只能是 "valid" 或 "same"，而不是 ${c(p.value)}。`,
@@ -188,7 +190,7 @@ const ZH = {
   },
   summaryLabel: "model.summary() 打印的文本",
   explainEmpty: "粘贴 model.summary() 打印的文本，每一行的解释会随输入即时出现。",
-  explainOk: (n) => `共 ${n} 行；每一行和每行合计都对得上。`,
+  explainOk: (n) => `共 ${n} 行；每一行和每项合计都对得上。`,
   explainBad: (n) => `共 ${n} 行；有些对不上（见下方标记）。`,
   explanation: "解释",
   exDense: (i, u, p, nb) => `${i} 个输入（来自上一行的形状）× ${u} 个单元${nb ? ` = ${p}，没有偏置（use_bias=False）` : ` + ${u} 个偏置 = ${p}`}`,
@@ -197,20 +199,21 @@ const ZH = {
   exConvFirst: (w, fl, p, nb) => `${nb ? w : `(${w} + 1)`} × ${fl} = ${p}：每个滤波器有 ${w} 个权重（窗口高 × 宽 × 输入通道数，例如 ${{ 9: "3 × 3 × 1", 27: "3 × 3 × 3" }[w] || "…"}），${nb ? "没有偏置（use_bias=False）" : "外加一个偏置"}`,
   exEmbedding: (v, d, p) => `${v} × ${d} = ${p}：词表有 ${v} 行，每行 ${d} 个数`,
   exZero: "没有权重",
-  exTaken: "解读器不认识这种层；参数个数照打印的取用",
-  exModel: "作为层使用的模型：参数个数就是该模型自己的参数合计，沿用打印出的数",
+  exTaken: "解读器不认识这种层，参数个数沿用打印出的值",
+  exModel: "当作层使用的模型：参数个数是该模型自己的参数合计，沿用打印出的值",
   exMha: (h, e) => `${e}：query、key、value 各投影到 num_heads × key_dim = ${h} 个值，再加上输出投影`,
   exFormula: (cls, e, n) => `${e}${n ? `（${n} 个输入是从参数个数反推的）` : ""}`,
   rowsMinusBn: "各行之和减去移动统计量",
-  exUnknownShape: "输出形状没有显示，参数个数照打印的取用",
+  exUnknownShape: "输出形状没有显示，参数个数沿用打印出的值",
   mismatch: (p, what) => `${p} 对不上：${what}`,
+  paren: (s) => `（${s}）`, semi: "；",
   totalOk: (label, n, expr) => `${label}：${n} = ${expr}`,
-  totalBad: (label, n, expr, v) => `${label}：打印的是 ${n}，但 ${expr} = ${v}`,
+  totalBad: (label, n, expr, v) => `${label}：打印的是 ${n}，但${expr} = ${v}`,
   rowsSum: "各行之和",
   bnMoving: "批量归一化层的移动统计量",
-  frozenNote: "若有层设置了 trainable=False（冻结），就能解释这个差别",
+  frozenNote: "如果有层用 trainable=False 冻结了，就能解释这个差别",
   optimizer: "优化器变量（训练之后）",
-  noTable: "没有找到摘要表格：请粘贴完整输出，从 “Model:” 一行到最后几行合计。",
+  noTable: `没有找到摘要表格：请粘贴完整的输出，从 ${c("Model:")} 那一行一直到最后几行合计。`,
   unreadLine: (n, t) => `第 ${n} 行：解读器读不懂 ${c(t)}。`,
   missingTotals: "缺少最后几行合计（Total params、Trainable params、Non-trainable params）。",
 };
@@ -389,11 +392,11 @@ function rowText(r) {
 function checkText(ch) {
   const label = { total: T.total, split: `${T.trainable} + ${T.nontrainable}`, nontrainable: T.nontrainable, trainable: T.trainable }[ch.key];
   const [what, numbers, extra] = ch.expr;
-  const expr = what === "split" ? numbers : `${numbers} (${T[what]}${extra ? ` + ${T[extra]}` : ""})`;
-  if (ch.key === "split") return ch.status === "ok" ? `${label}: ${expr} = ${f(ch.value)} (${T.rowsSum})` : T.totalBad(label, f(ch.printed), T.rowsSum, f(ch.value));
+  const expr = what === "split" ? numbers : numbers + T.paren(`${T[what]}${extra ? ` + ${T[extra]}` : ""}`);
+  if (ch.key === "split") return ch.status === "ok" ? T.totalOk(label, expr, f(ch.value) + T.paren(T.rowsSum)) : T.totalBad(label, f(ch.printed), T.rowsSum, f(ch.value));
   if (ch.status === "ok") return T.totalOk(label, f(ch.printed), expr);
   const text = T.totalBad(label, f(ch.printed), T[what], f(ch.value));
-  return ch.status === "note" ? `${text}; ${T.frozenNote}` : text;
+  return ch.status === "note" ? text + T.semi + T.frozenNote : text;
 }
 
 function renderExplainer(res) {
