@@ -72,5 +72,6 @@ for trainable in (True, False):
     for training in (True, False, None):
         n, batch, moving, stats, weights = one_step(trainable, training)
         print(
-            f"{trainable!s:<10}{training!s:<9}{n:>12}{batch:>8.4f}{moving:>8.4f}{stats:>14.4f}{weights:>12.4f}"
+            f"{trainable!s:<10}{training!s:<9}{n:>12}{batch:>8.4f}{moving:>8.4f}"
+            f"{stats:>14.4f}{weights:>12.4f}"
         )
