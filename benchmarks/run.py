@@ -192,6 +192,9 @@ def lighthouse(url, report):
         "accessibility": round(100 * result["categories"]["accessibility"]["score"]),
         "tbt_ms": audits["total-blocking-time"]["numericValue"],
         "lcp_s": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        # Lighthouse's measure of the CPU it had (higher is faster): a low one means other work
+        # shared the machine, and the blocking time is inflated.
+        "cpu": round(result["environment"]["benchmarkIndex"]),
     }
 
 
@@ -213,7 +216,7 @@ def lighthouse_rows(site, paths, runs, reports):
             line = (
                 f"{'Lighthouse ' + path:<56} {median['performance']:>3} performance"
                 f" {median['tbt_ms']:>6.0f} ms TBT {median['lcp_s']:>5.1f} s LCP"
-                f" {median['accessibility']:>4} accessibility"
+                f" {median['accessibility']:>4} accessibility  (CPU index {median['cpu']})"
             )
             if runs > 1:
                 line += f"  (median of {len(measured)}: {sorted(f['performance'] for f in measured)})"
