@@ -69,8 +69,25 @@ def on_page_content(content, page, config, files):
     return MATH.sub(replace, content)
 
 
+# The fonts of KaTeX's ordinary text and its italic variables, fetched with the page rather than
+# when the first formula is laid out: arriving after the first paint, they changed the height
+# of the lines around each formula, and moved the text below it (Lighthouse's layout shift, up
+# to 0.21 on a page). Used by every page with math; the rarer ones (bold, large delimiters)
+# still load on demand.
+FONTS = {
+    "assets/katex/fonts/KaTeX_Main-Regular.woff2": 'class="katex',
+    "assets/katex/fonts/KaTeX_Math-Italic.woff2": "mathnormal",
+}
+
+
 def on_post_page(output, page, config):
     if 'class="katex' not in output:
         return output
-    href = get_relative_url(CSS, page.url)
-    return output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+    links = [f'<link rel="stylesheet" href="{get_relative_url(CSS, page.url)}">']
+    if config.use_directory_urls:  # not the offline edition: from file:// a font preload is refused
+        links += [
+            f'<link rel="preload" href="{get_relative_url(font, page.url)}" as="font" type="font/woff2" crossorigin>'
+            for font, used in FONTS.items()
+            if used in output
+        ]
+    return output.replace("</head>", "\n".join(links) + "\n</head>", 1)

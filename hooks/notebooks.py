@@ -65,6 +65,10 @@ SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.S)
 COPY_WIDGET = re.compile(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*', re.S)
 COPY_TEXT = re.compile(r'<div class="clipboard-copy-txt"[^>]*>.*?</div>\s*', re.S)
 TOOLBAR = re.compile(r'<div class="celltoolbar">.*?</span>\s*</span>\s*</div>\s*</div>\s*', re.S)
+# JupyterLab's "In [ ]:" prompts and the bars that collapse a cell: never shown on the site, and
+# two elements of every cell that each restyling of the page went through (hooks/offscreen.py).
+PROMPT = re.compile(r'<div class="jp-(?:Input|Output)Prompt[^"]*">[^<]*</div>\s*')
+COLLAPSER = re.compile(r'<div class="jp-Collapser[^"]*">\s*</div>\s*')
 
 
 def on_page_content(html, page, config, files):
@@ -74,12 +78,13 @@ def on_page_content(html, page, config, files):
     URL, which requests the page again), a Mermaid loader from a CDN and its own copy-button
     script. They all go: Material styles the code (class `highlight`), docs/assets/stylesheets/
     notebook.css lays out the cells, and hooks/katex_render.py renders the math at build time.
+    So do the cells' prompts and collapse bars, which the site does not show.
     """
     if not page.file.src_uri.endswith(".ipynb"):
         return html
     # A notebook repeats its chapter's pages: keep it out of the search index, or every query
     # would find each answer twice and every page view would load the text twice.
     page.meta["search"] = {"exclude": True}
-    for pattern in (STYLE, SCRIPT, COPY_WIDGET, COPY_TEXT, TOOLBAR):
+    for pattern in (STYLE, SCRIPT, COPY_WIDGET, COPY_TEXT, TOOLBAR, PROMPT, COLLAPSER):
         html = pattern.sub("", html)
     return html.replace("highlight-ipynb", "highlight")

@@ -16,9 +16,10 @@ import re
 
 from mkdocs.plugins import event_priority
 
-# Material's code blocks (<div class="highlight">), and in notebook pages nbconvert's code
-# (<div class="highlight hl-python">) and outputs (<div class="jp-OutputArea ...">).
-BLOCK = re.compile(r'<div class="(?=(?:highlight|jp-OutputArea)[ "])')
+# Material's code blocks (<div class="language-python highlight">, mkdocs.yml's
+# pygments_lang_class), and in notebook pages nbconvert's code (<div class="highlight hl-python">)
+# and outputs (<div class="jp-OutputArea ...">).
+BLOCK = re.compile(r'<div class="(?=(?:(?:language-[\w-]+ )?highlight|jp-OutputArea)[ "])')
 EXCLUDED = '<div data-search-exclude class="'
 DIV = re.compile(r"<div\b|</div>")
 

@@ -70,6 +70,51 @@ CODE_THAT_DOES_NOT_FIT = """
 """
 
 
+# hooks/offscreen.py gives code blocks and display math `content-visibility: auto` with a
+# placeholder size. A block taller than its placeholder would overlap, in layout read element by
+# element (axe-core, Lighthouse), the text that follows it. Each such block's height is measured
+# with its contents shown, and compared with the placeholder the build gave it (without `auto`,
+# which would give the size last drawn, at another window size).
+BLOCKS_OUTGROWING_THEIR_PLACEHOLDER = """
+() => {
+  const found = [];
+  for (const el of document.querySelectorAll("article [style*='content-visibility']")) {
+    if (!el.getClientRects().length) continue;  // in a closed tab
+    const style = el.getAttribute("style");
+    el.style.contentVisibility = "visible";
+    const real = el.getBoundingClientRect().height;
+    el.style.containIntrinsicBlockSize = el.style.containIntrinsicBlockSize.replace("auto ", "");
+    el.style.contentVisibility = "hidden";
+    const placeholder = el.getBoundingClientRect().height;
+    el.setAttribute("style", style);
+    if (real > placeholder + 0.5)
+      found.push(`${el.tagName.toLowerCase()} ${Math.round(real)}px tall, placeholder ${Math.round(placeholder)}px: ${el.textContent.trim().slice(0, 50)}`);
+  }
+  return found;
+}
+"""
+
+# A program as drawn, against the same program with its lines kept whole: taller means that a
+# line wraps (in the middle of a name, on a phone), which breaks Python's visible structure. A
+# program wider than the window scrolls sideways instead.
+PROGRAMS_THAT_WRAP = """
+() => {
+  const found = [];
+  for (const el of document.querySelectorAll("article .language-python pre > code, article .hl-python > pre")) {
+    if (!el.getClientRects().length) continue;
+    const style = el.getAttribute("style");
+    el.style.contentVisibility = "visible";
+    const drawn = el.scrollHeight;
+    el.style.whiteSpace = "pre";
+    const unwrapped = el.scrollHeight;
+    if (style === null) el.removeAttribute("style"); else el.setAttribute("style", style);
+    if (drawn > unwrapped + 0.5) found.push(`${drawn}px tall, ${unwrapped}px unwrapped: ${el.textContent.trim().slice(0, 50)}`);
+  }
+  return found;
+}
+"""
+
+
 def open_everything(page):
     page.add_style_tag(content=SHOW_ALL)
     page.evaluate(OPEN_DETAILS)
@@ -192,22 +237,27 @@ def images_without_alt_text_in_the_page_language(page, path):
 
 
 def reader_problems(page, path):
-    """Four checks of the page on screen (each problem is listed, none hides another):
+    """Five checks of the page on screen (each problem is listed, none hides another):
     (a) axe-core finds no serious or critical violation, and none of a rule that Lighthouse's
         accessibility score weighs (so that the score is 100), at 1280x800;
     (b) every image has alt text, in Chinese on a Chinese page;
     (c) at 1280x800 no code block scrolls sideways, in any tab or collapsed block;
-    (d) at 390x844, a phone, the page itself is no wider than the window (code may scroll).
+    (d) at 390x844, a phone, the page itself is no wider than the window (code may scroll),
+        and no line of a program wraps;
+    (e) at both sizes, no code block or formula is taller than its placeholder (hooks/offscreen.py).
     Leaves the page at the desktop size, with every tab and collapsed block open."""
     page.set_viewport_size(DESKTOP)
     problems = accessibility_problems(page)
     problems += images_without_alt_text_in_the_page_language(page, path)
     open_everything(page)
     problems += [f"at 1280x800, code {found}" for found in page.evaluate(CODE_THAT_DOES_NOT_FIT)]
+    problems += [f"at 1280x800, {found}" for found in page.evaluate(BLOCKS_OUTGROWING_THEIR_PLACEHOLDER)]
     page.set_viewport_size(PHONE)
     width, window = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     if width > window:
         problems.append(f"at 390x844 the page is {width}px wide, the window {window}px")
+    problems += [f"at 390x844, a program wraps: {found}" for found in page.evaluate(PROGRAMS_THAT_WRAP)]
+    problems += [f"at 390x844, {found}" for found in page.evaluate(BLOCKS_OUTGROWING_THEIR_PLACEHOLDER)]
     page.set_viewport_size(DESKTOP)
     return problems
 
@@ -215,7 +265,7 @@ def reader_problems(page, path):
 @pytest.mark.parametrize("english, chinese", PAIRS, ids=[english for english, _ in PAIRS])
 def test_page_and_its_twin_read_well_and_switch_language(visit, page, english, chinese):
     """English page -> language switcher -> Chinese twin -> switcher -> back, three page
-    views: on each of the two pages, reader_problems' four checks, a single h1, no
+    views: on each of the two pages, reader_problems' five checks, a single h1, no
     JavaScript error and no failed or foreign request; each switch lands on the twin."""
     page.set_viewport_size(DESKTOP)
     visit(english)

@@ -116,7 +116,7 @@ def test_search_index_holds_the_prose_and_the_pages_keep_their_code(built_site):
     missing = []
     for page in pages():
         programs = [p for p in Page.read(page).include_paths() if p.endswith(".py")]
-        shown = built_file(site, page).read_text(encoding="utf-8").count('data-search-exclude class="highlight')
+        shown = built_file(site, page).read_text(encoding="utf-8").count('data-search-exclude class="language-python highlight')
         if programs and shown < len(programs):
             missing.append(f"{rel(page)}: {len(programs)} programs included, {shown} code blocks built")
     assert not missing, "\n".join(missing)

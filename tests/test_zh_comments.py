@@ -216,9 +216,12 @@ def test_copy_button_copies_the_chinese_code_the_page_shows(visit):
         if not title.startswith("snippets/") or not title.endswith(".py"):
             continue
         snippet = title[len("snippets/") :]
-        shown = block.locator("pre > code").inner_text()
+        # In view, the block is drawn (hooks/offscreen.py) and gets its copy button (content.lazy).
         block.hover()
-        block.locator('button[data-md-type="copy"]').click()
+        button = block.locator('button[data-md-type="copy"]')
+        button.wait_for()
+        shown = block.locator("pre > code").inner_text()
+        button.click()
         copied = page.evaluate("navigator.clipboard.readText()")
         expected = translate(source(snippet), snippet)
         # Material leaves out the block's final line break
