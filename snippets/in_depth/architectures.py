@@ -41,5 +41,4 @@ for name, (build, input_shape) in BUILDS.items():
         len(moving_ids - non_trainable_ids),
     )
     print("  trainable params:                    ", f"{trainable:,}")
-    print("  trainable + non-trainable:           ", f"{trainable + non_trainable:,}")
     print("  count_params():                      ", f"{model.count_params():,}")

@@ -954,9 +954,8 @@ from tensorflow.keras import layers
 
 query_input = keras.Input(shape=(10, 32), name="query")
 context_input = keras.Input(shape=(20, 48), name="context")
-attended, scores = layers.MultiHeadAttention(num_heads=4, key_dim=16)(
-    query_input, context_input, return_attention_scores=True
-)
+attention = layers.MultiHeadAttention(num_heads=4, key_dim=16, value_dim=8)
+attended, scores = attention(query_input, context_input, return_attention_scores=True)
 x = layers.Add()([query_input, attended])
 x = layers.LayerNormalization()(x)
 x = layers.GlobalAveragePooling1D()(x)

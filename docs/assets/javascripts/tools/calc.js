@@ -1843,14 +1843,24 @@ function explainRow(row, ins) {
     case "Embedding":
       return P % c === 0 && P > 0 ? ok("exEmbedding", [P / c, c, P]) : mismatch(P, `V × ${c}`);
     case "MultiHeadAttention": {
-      // only num_heads × key_dim (= value_dim) matters: h
+      // only the products matter: h = num_heads × key_dim (query, key), g = num_heads ×
+      // value_dim (value, output), equal unless value_dim is set. P - b c = h (q + k + 2b) + g (v + b + c)
       if (!have) break;
       const [q, v, k = v] = ins.map(end);
+      const say = (b, h, g) => {
+        const one = (d, x) => (b ? `(${d} + 1) × ${x}` : `${d} × ${x}`);
+        return `${one(q, h)} + ${one(k, h)} + ${one(v, g)} + ${b ? `(${g} + 1)` : g} × ${c} = ${fmt(P)}`;
+      };
       for (const b of [1, 0]) {
-        const h = (P - b * c) / (q + v + k + 3 * b + c), one = (d) => (b ? `(${d} + 1) × ${h}` : `${d} × ${h}`);
-        if (Number.isInteger(h) && h > 0) return ok("exMha", [h, `${one(q)} + ${one(k)} + ${one(v)} + ${b ? `(${h} + 1)` : h} × ${c} = ${fmt(P)}`]);
+        const h = (P - b * c) / (q + v + k + 3 * b + c);
+        if (Number.isInteger(h) && h > 0) return ok("exMha", [h, say(b, h, h)]);
       }
-      return mismatch(P, `(q + 1) × h + (k + 1) × h + (v + 1) × h + (h + 1) × ${c}`);
+      for (const b of [1, 0])
+        for (let h = 1; h * (q + k + 2 * b) < P - b * c; h++) {
+          const g = (P - b * c - h * (q + k + 2 * b)) / (v + b + c);
+          if (Number.isInteger(g)) return ok("exMhaValue", [h, g, say(b, h, g)]);
+        }
+      return mismatch(P, `(q + 1) × h + (k + 1) × h + (v + 1) × g + (g + 1) × ${c}`);
     }
     case "PReLU":
       // one alpha per input value, shared along some axes (shared_axes=)
