@@ -1116,6 +1116,28 @@ model = keras.Sequential([
 print(model.summary())
 """
 
+PROGRAMS["No input shape yet, around a block that is built already"] = """
+from tensorflow import keras
+from tensorflow.keras import layers
+
+features = keras.Sequential(
+    [
+        keras.Input(shape=(16,)),
+        layers.Dense(32, activation="relu"),
+        layers.Dense(8, activation="relu"),
+    ],
+    name="features",
+)
+
+model = keras.Sequential([
+    layers.Dense(16, activation="relu"),
+    features,
+    layers.Dropout(0.1),
+    layers.Dense(1),
+])
+model.summary()
+"""
+
 PROGRAMS["Refused: a Keras 2 module path"] = """
 from tensorflow.keras.layers.experimental.preprocessing import Rescaling
 from tensorflow.keras import layers, models

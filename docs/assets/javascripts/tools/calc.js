@@ -1068,7 +1068,7 @@ function buildSeq(model, line, S) {
     if (l.seqIn === x && l.seqOf === model && i < model.layers.length - 1) {
       l.n++;
       x = l.seqOut;
-      (l.maskNames || []).forEach((n) => uniq(S, n));
+      if (l.maskNames) l.maskNames.forEach((n) => uniq(S, n));
       return;
     }
     const out = callLayer(l, [x], new Map(), l.line || line, S, 1);
@@ -1205,14 +1205,13 @@ function callLayer(L, args, kwargs, line, S, inSeq) {
   const r = compute(L, extra || ins.map((t) => t.shape), S);
   if (L.w && L.w.p !== r.p) R(line, "sharedMismatch", { name: L.name });
   L.w = L.w || r;
-  L.maskNames = [];
+  L.maskNames = null;
   const nd = node(L, taken ? [...ins, m] : ins, r.m ? r.o : [r.o]), outs = nd.outs;
   nd.kw = m && kwargs.size && MASKED.test(cls);
   // compute_mask (1: a mask the calculator does not follow)
-  const seqs = boolOpt(L.inner || L, "return_sequences", false);
   outs[0].mask = cls === "Embedding" ? boolOpt(L, "mask_zero", false) && maskOp(L, "NotEqual", x, x.shape, S)
     : cls === "Masking" ? maskOp(L, "Any", maskOp(L, "NotEqual", x, x.shape, S), x.shape.slice(0, -1), S)
-    : MERGE.includes(cls) ? +ins.some((t) => t.mask) : PASS.test(cls) || (/RNN|LSTM|GRU|Bidi/.test(cls) && seqs) ? m : null;
+    : MERGE.includes(cls) ? +ins.some((t) => t.mask) : m && (PASS.test(cls) || (/RNN|LSTM|GRU|Bidi/.test(cls) && boolOpt(L.inner || L, "return_sequences", false))) ? m : null;
   if (cls === "Bidirectional" && !L.mode) outs[1].mask = outs[0].mask;
   return r.m ? list(outs) : outs[0];
 }
@@ -1223,7 +1222,7 @@ const PASS = /^(Activation|ELU|LeakyReLU|PReLU|ReLU|Softmax|Dense|(Batch|Group|L
 // An operation making a mask (a row only if a layer takes it)
 function maskOp(L, cls, t, shape, S) {
   const op = { t: "layer", cls, op: true, mask: true, name: uniq(S, snake(cls)), line: L.line, nodes: [], n: 0, o: new Map(), w: { p: 0, nt: 0 } };
-  L.maskNames.push(snake(cls));
+  (L.maskNames ||= []).push(snake(cls));
   return node(op, [t], [shape]).outs[0];
 }
 
@@ -1581,7 +1580,16 @@ function weights(obj, frozen, seen, acc) {
 
 function summarize(model) {
   // a layer without build() is built when made (layers/layer.py)
-  if (!model.built) return { status: "noInput", modelName: model.name, total: 0, trainable: 0, nontrainable: 0, rows: (model.layers || []).map((l) => ({ name: l.name, cls: l.cls, line: l.line, shape: "?", params: 0, unbuilt: !BUILT.test(l.cls) })) };
+  // (one built before shows its shape and count)
+  const count = (l) => weights(l, false, new Set(), { p: 0, nt: 0 });
+  if (!model.built) {
+    const rows = (model.layers || []).map((l) => {
+      const t = l.t === "model" ? l.built && (l.output || l.outputs[0]) : l.w && l.nodes[l.nodes.length - 1].outs[0];
+      return { name: l.name, cls: l.cls, line: l.line, shape: t ? shapeText(t.shape) : "?", params: count(l).p, unbuilt: !t && !BUILT.test(l.cls) };
+    });
+    const tot = count(model);
+    return { status: "noInput", modelName: model.name, total: tot.p, trainable: tot.p - tot.nt, nontrainable: tot.nt, rows };
+  }
   const rows = layersOf(model).map((op) => {
     const shapes = op.nodes[op.nodes.length - 1].outs.map((t) => t.shape);
     const w = weights(op, model.trainable === false, new Set(), { p: 0, nt: 0 });
@@ -1721,7 +1729,7 @@ function className(text) {
   if (KNOWN.includes(t)) return { cls: t, known: true };
   const candidates = /\)\s*$/.test(text) ? [] : KNOWN.filter((k) => k.startsWith(t));
   if (t.length >= 3 && candidates.length === 1) return { cls: candidates[0], known: true, cut: t };
-  // between classes without weights (GlobalAveragePool…: 1D or 2D), zero either way
+  // between classes without weights (GlobalAveragePool…), zero either way
   if (t.length >= 3 && candidates.length > 1 && candidates.every((k) => ZERO.includes(k))) return { cls: `${t}…`, known: true, zero: true };
   return { cls: t, known: false };
 }
@@ -1914,7 +1922,7 @@ function explain(text) {
     else if (row.status !== "ok" && row.params) ntKnown = false;
     prev = row.shapes && row.shapes[0];
   }
-  // A README may leave out a totals line (or the "#" of "Param #"): what is there is checked.
+  // A README may leave out a totals line: what is there is checked.
   const { total, trainable: tr, optimizer: opt } = totals, ntp = totals["non-trainable"];
   if (total === undefined) return { status: "error", error: { code: "missingTotals" }, rows };
   const checks = [{ key: "total", printed: total, value: sum + (opt || 0), expr: opt !== undefined ? ["rowsSum", `${fmt(sum)} + ${fmt(opt)}`, "optimizer"] : ["rowsSum", fmt(sum)] }];
@@ -1922,7 +1930,7 @@ function explain(text) {
   const ntCheck = ntp !== undefined ? { key: "nontrainable", printed: ntp, value: nt, expr: ["bnMoving", fmt(nt)] } : tr !== undefined && { key: "trainable", printed: tr, value: sum - nt, expr: ["rowsMinusBn", `${fmt(sum)} − ${fmt(nt)}`] };
   if (ntKnown && ntCheck) checks.push(ntCheck);
   for (const ch of checks) ch.status = ch.printed === ch.value ? "ok" : "mismatch";
-  // Frozen layers (trainable=False) move counts to Non-trainable: a note when the rest adds up.
+  // Frozen layers (trainable=False): a note when the rest adds up.
   const split = checks[1] && checks[1].key === "split" ? checks[1] : null;
   if (ntKnown && ntCheck && ntCheck.status === "mismatch" && (!split || split.status === "ok") && (ntCheck.printed > ntCheck.value) === (ntCheck.key !== "trainable")) ntCheck.status = "note";
   const bad = rows.some((r) => r.status === "mismatch") || checks.some((ch) => ch.status === "mismatch");
