@@ -65,6 +65,7 @@ def calculator_table(page):
         const t = root.querySelector('.kt-totals');
         return {state: root.dataset.state, rows, status: root.querySelector('.kt-status').innerText,
                 totals: [t.dataset.total, t.dataset.trainable, t.dataset.nontrainable].map(Number),
+                unbuilt: [...root.querySelectorAll('table tbody tr')].map(tr => tr.hasAttribute('data-unbuilt')),
                 totalsText: t.innerText, tableHidden: root.querySelector('table').offsetParent === null,  // not rendered
                 caption: root.querySelector('caption').innerText,
                 columns: [...root.querySelectorAll('table thead th')].map(th => th.innerText)};
@@ -225,9 +226,9 @@ def test_calculator_counts_every_published_style_model_as_keras_does(visit):
             continue
         summary = printed[printed.rindex('Model: "') :]
         keras_rows = box_rows(summary)
-        # a model with no input shape yet: Keras shows "?" and "0 (unbuilt)" on each row
-        unbuilt = got["state"] == "noInput"
-        mine = [(f"{n} ({c})", s, "0 (unbuilt)" if unbuilt else f"{int(p):,}", conn) for n, c, s, p, conn in got["rows"]]
+        # a model with no input shape yet: Keras shows "?" on each row, and "0 (unbuilt)" for a
+        # layer that builds its weights when it first sees an input
+        mine = [(f"{n} ({c})", s, "0 (unbuilt)" if u else f"{int(p):,}", conn) for (n, c, s, p, conn), u in zip(got["rows"], got["unbuilt"])]
         wrong = [
             f"  Keras: {k}\n  calculator: {m}"
             for k, m in zip(keras_rows, mine)
@@ -279,8 +280,9 @@ def printed_rows(block):
                 rows[-1][0] += name
                 rows[-1][1] += shape
         cells = [(re.match(r"(\S+) \((\w*)", n).groups(), s, p) for n, s, p in rows]
-    # an unbuilt model's rows: "?" and "0 (unbuilt)"
-    return [(name, int(re.sub(r"[,\s]|\(unbuilt\)", "", p)), s not in ("multiple", "?"), cls) for (name, cls), s, p in cells]
+    # an unbuilt model's rows: "?" and "0 (unbuilt)", or "0" for a layer built when made (one
+    # without weights, which the explainer explains)
+    return [(name, int(re.sub(r"[,\s]|\(unbuilt\)", "", p)), s != "multiple" and (s != "?" or p.strip() == "0"), cls) for (name, cls), s, p in cells]
 
 
 def test_every_recorded_summary_is_found():
@@ -373,6 +375,8 @@ UNREADABLE = {
                                       " keras.layers.Embedding(vocab_size, 8)])", 3, ["tokenizer.word_index"]),
     "pretrained model": ("base = keras.applications.MobileNetV2(include_top=False)\n"
                          "model = keras.Sequential([base, keras.layers.Dense(2)])", 1, ["MobileNetV2"]),
+    "a Keras 2 module": ("from keras.layers.core import Dense\nmodel = keras.Sequential([keras.Input(shape=(3,)), Dense(2)])",
+                         1, ["keras.layers.core.Dense", "keras.layers"]),
     "groups that do not divide": ("model = keras.Sequential([keras.Input(shape=(4, 4, 3)), keras.layers.Conv2D(4, 3, groups=2)])", 1, ["groups"]),
 }
 
@@ -544,6 +548,14 @@ def test_explainer_reads_a_summary_as_readmes_copy_it(visit):
         if state != "ok" or ["total", "ok"] not in checks or [c for c in checks if c[1] == "mismatch"]:
             problems.append(f"{rel(out)}: {state} {checks}")
     assert not problems, "\n".join(problems)
+
+
+def test_explainer_reads_the_none_that_print_adds_after_a_summary(visit):
+    """print(model.summary()) prints the table, then the None that summary() returns."""
+    page = visit(EXPLAINER["en"])
+    _, block = next((o, b) for o, b in SUMMARIES if ".keras3." in o.name)
+    type_code(page, "#kt-summary", block + "None\n")
+    assert page.get_attribute("#kt-explainer", "data-state") == "ok", page.inner_text("#kt-explainer .kt-status")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

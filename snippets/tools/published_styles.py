@@ -8,8 +8,9 @@ questions (model.add(...) lines, input_shape=) and personal repositories (functi
 with hyperparameters). None is copied from them. Keras runs each program in a fresh
 session and this prints the program, then what it printed: its model's summary, or the
 error. The calculator is given each program and the explainer each summary; a few
-programs use what the calculator refuses to read (a custom layer class, a Lambda
-layer, a loop over data, a size computed from data).
+programs use what the calculator refuses to read (a Keras 2 module that Keras 3 no
+longer has, a custom layer class, a Lambda layer, a loop over data, a size computed
+from data).
 """
 
 import os
@@ -992,6 +993,162 @@ lstm_model = tf.keras.models.Sequential(
 )
 # no input shape yet: Keras builds the model when it first sees data
 lstm_model.summary()
+"""
+
+PROGRAMS["Sentiment model, functional: the Embedding's mask reaches the GRU"] = """
+from tensorflow import keras
+from tensorflow.keras import layers
+
+vocab_size = 5000
+embed_dim = 32
+
+tokens = keras.Input(shape=(None,), dtype="int32", name="tokens")
+x = layers.Embedding(vocab_size, embed_dim, mask_zero=True)(tokens)
+x = layers.Dropout(0.2)(x)
+x = layers.Bidirectional(layers.GRU(16, return_sequences=True))(x)
+x = layers.GlobalAveragePooling1D()(x)
+outputs = layers.Dense(1, activation="sigmoid")(x)
+model = keras.Model(tokens, outputs, name="masked_sentiment")
+model.summary()
+"""
+
+PROGRAMS["Question pairs: one masked encoder applied to both questions"] = """
+import keras
+from keras import layers
+
+max_words = 8000
+
+first = keras.Input(shape=(None,), name="first")
+second = keras.Input(shape=(None,), name="second")
+embed = layers.Embedding(max_words, 48, mask_zero=True)
+encode = layers.LSTM(24)
+a = encode(embed(first))
+b = encode(embed(second))
+merged = layers.concatenate([a, b, layers.subtract([a, b])])
+same = layers.Dense(1, activation="sigmoid")(merged)
+model = keras.Model(inputs=[first, second], outputs=same)
+model.summary()
+"""
+
+PROGRAMS["Padded sensor sequences: a Masking layer before the LSTM"] = """
+from tensorflow import keras
+from tensorflow.keras import layers
+
+n_channels = 6
+
+readings = keras.Input(shape=(None, n_channels))
+x = layers.Masking(mask_value=0.0)(readings)
+x = layers.LSTM(20, return_sequences=True)(x)
+x = layers.LSTM(20, return_sequences=True)(x)
+scores = layers.TimeDistributed(layers.Dense(1))(x)
+model = keras.Model(readings, scores)
+model.summary()
+"""
+
+PROGRAMS["Book style: functools.partial for a default convolution"] = """
+from functools import partial
+
+import tensorflow as tf
+
+Conv = partial(
+    tf.keras.layers.Conv2D, kernel_size=3, padding="same", activation="relu"
+)
+
+model = tf.keras.Sequential([
+    tf.keras.layers.Input(shape=(32, 32, 3)),
+    Conv(filters=32),
+    Conv(filters=32, kernel_size=5),
+    tf.keras.layers.MaxPool2D(),
+    Conv(filters=64, strides=2),
+    tf.keras.layers.GlobalAvgPool2D(),
+    tf.keras.layers.Dense(10, activation="softmax"),
+])
+model.summary()
+"""
+
+PROGRAMS["Spectrogram classifier: Resizing and CenterCrop first"] = """
+from tensorflow.keras import layers, models
+
+input_shape = (98, 40, 1)
+num_words = 6
+
+model = models.Sequential([
+    layers.Input(shape=input_shape),
+    layers.Resizing(48, 48),
+    layers.CenterCrop(40, 40),
+    layers.Conv2D(16, 3, activation="relu"),
+    layers.MaxPooling2D(),
+    layers.Flatten(),
+    layers.Dense(num_words),
+])
+model.summary()
+"""
+
+PROGRAMS["Repository style: names imported in brackets, a trailing comma"] = """
+from tensorflow.keras.layers import (
+    Dense,
+    Dropout,
+    Input,
+)
+from tensorflow.keras.models import Model
+
+features = Input(shape=(20,))
+hidden = Dense(64, activation="relu")(features)
+hidden = Dropout(0.3)(hidden)
+price = Dense(1)(hidden)
+model = Model(inputs=features, outputs=price)
+model.summary()
+"""
+
+PROGRAMS["No input shape yet: pooling and dropout rows are built already"] = """
+from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([
+    layers.Embedding(2000, 16),
+    layers.Conv1D(32, 5, activation="relu"),
+    layers.MaxPooling1D(2),
+    layers.Dropout(0.3),
+    layers.GlobalMaxPooling1D(),
+    layers.Dense(3, activation="softmax"),
+])
+print(model.summary())
+"""
+
+PROGRAMS["No input shape yet, around a block that is built already"] = """
+from tensorflow import keras
+from tensorflow.keras import layers
+
+features = keras.Sequential(
+    [
+        keras.Input(shape=(16,)),
+        layers.Dense(32, activation="relu"),
+        layers.Dense(8, activation="relu"),
+    ],
+    name="features",
+)
+
+model = keras.Sequential([
+    layers.Dense(16, activation="relu"),
+    features,
+    layers.Dropout(0.1),
+    layers.Dense(1),
+])
+model.summary()
+"""
+
+PROGRAMS["Refused: a Keras 2 module path"] = """
+from tensorflow.keras.layers.experimental.preprocessing import Rescaling
+from tensorflow.keras import layers, models
+
+model = models.Sequential([
+    layers.Input(shape=(64, 64, 3)),
+    Rescaling(1.0 / 255),
+    layers.Conv2D(8, 3, activation="relu"),
+    layers.GlobalAveragePooling2D(),
+    layers.Dense(2),
+])
+model.summary()
 """
 
 PROGRAMS["Refused: a custom layer class"] = """

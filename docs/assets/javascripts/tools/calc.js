@@ -1,15 +1,11 @@
-// The parameter calculator: runs the pasted code far enough to build the model as Keras 3
-// does (keras/src/models, ops/function.py) and counts each layer's weights as its build()
-// makes them (keras/src/layers). What it cannot read exactly is an error naming its line.
-// The calculator's page explains each rule, with its source.
-// A classic script, not a module: the offline edition opens pages from file://, where
-// Chromium refuses module scripts. tools.js, loaded after it, reads globalThis.kerasCalc.
+// The parameter calculator: builds the pasted model as Keras 3 does and counts each layer's
+// weights as its build() makes them (its page gives each rule's source); what it cannot read
+// is an error naming its line. A classic script (file:// refuses modules) for tools.js.
 "use strict";
 (() => {
 
 // ---- Reading Python ----
 
-// What the calculator cannot read (ReadError) or Keras refuses (Refused), at a line
 class ReadError extends Error {
   constructor(line, code, params = {}) { super(code); Object.assign(this, { line, code, params }); }
 }
@@ -83,7 +79,7 @@ function tokenize(text) {
   return out;
 }
 
-// Statements: lists of tokens ending at a newline (or ';'), with the line they start on.
+// Statements: token lists ending at a newline or ';'
 function statements(tokens) {
   const out = [];
   let cur = [];
@@ -100,7 +96,7 @@ const KEYWORDS = /^(lambda|if|else|for|not|and|or|in|is|yield|await|def|class|re
 // Binary operators, loosest first ("not" is the unary one of its level).
 const LEVELS = [["or"], ["and"], [], ["==", "!=", "<", ">", "<=", ">=", "in", "not in", "is", "is not"], ["+", "-"], ["*", "/", "//", "%", "@"]];
 
-// Expression parser over one statement's tokens. Nodes: {n: kind, line, ...}.
+// Expression parser; nodes: {n: kind, line, ...}
 class Parser {
   constructor(toks) { this.t = toks; this.i = 0; }
   peek(o = 0) { return this.t[this.i + o]; }
@@ -216,7 +212,7 @@ class Parser {
     this.expect(close);
     return { items, comma };
   }
-  // [elt for target in iterable if condition ...]: the closing bracket is left for a call
+  // [elt for target in iterable if condition ...]
   comp(elt, close) {
     const gens = [];
     while (this.take("for")) {
@@ -229,7 +225,6 @@ class Parser {
     if (close !== ")") this.expect(close);
     return { n: "comp", elt, gens, line: elt.line };
   }
-  // Assignment and loop targets: a name, an attribute, or tuples of them.
   targets() {
     const line = this.line(), items = [];
     let comma = false;
@@ -243,7 +238,7 @@ class Parser {
     return items.length === 1 && !comma ? items[0] : { n: "tuple", items, line };
   }
   fstring(t) {
-    // f"block{i}_conv": literal parts and {expression[:spec]} parts
+    // f"block{i}_conv"
     const parts = [], s = t.v;
     let lit = "";
     for (let j = 0; j < s.length; j++) {
@@ -351,6 +346,8 @@ ZeroPadding1D,ZeroPadding2D:padding data_format
 Cropping1D:cropping
 Cropping2D:cropping data_format
 Rescaling:scale* offset
+Resizing:height* width* interpolation crop_to_aspect_ratio pad_to_aspect_ratio fill_mode fill_value antialias data_format
+CenterCrop:height* width* data_format
 RandomFlip:mode seed data_format
 RandomRotation:factor*${RAND}
 RandomZoom:height_factor* width_factor${RAND}
@@ -399,10 +396,11 @@ const times = (...xs) => xs.map(f).join(" × ");
 const pyShape = (s) => show({ t: "tuple", items: s.map((d) => (d === null ? NONE : num(d))) });
 
 function canonical(path) {
-  return path.replace(/^(tensorflow|tf)\.keras(\.|$)/, "keras$2").replace(/^tensorflow(\.|$)/, "tf$1").replace(/^(layers|models)(\.|$)/, "keras.$1$2")
-    .replace(/^keras\.layers\.(core|convolutional|normalization|pooling|reshaping|regularization|recurrent|rnn|merging|merge|attention|activations|advanced_activations|preprocessing)\./, "keras.layers.")
-    .replace(/^keras\.(models|layers)\.(Sequential|Model|Input)$/, "keras.$2");
+  const p = path.replace(/^(tensorflow|tf)\.keras(\.|$)/, "keras$2").replace(/^tensorflow(\.|$)/, "tf$1").replace(/^(layers|models)(\.|$)/, "keras.$1$2");
+  // Keras 2's keras.layers.core, ..., keras.models.Input: gone in Keras 3
+  return /^keras\.(layers\.[a-z_]\w*\.|models\.Input$|layers\.(Sequential|Model)$)/.test(p) ? "!" + p : p.replace(/^keras\.(models|layers)\.(Sequential|Model|Input)$/, "keras.$2");
 }
+const nsPath = (path, line) => (path = canonical(path))[0] === "!" ? R(line, "keras2", { name: path.slice(1) }) : path;
 
 const alias = (n) => n.replace(/^(Separable)?Convolution/, "$1Conv").replace(/^(Global)?(Avg|Max)Pool(?=\d)/, (_, g, k) => `${g || ""}${k === "Avg" ? "Average" : "Max"}Pooling`);
 
@@ -445,7 +443,7 @@ function calculate(text) {
 
 const COMPOUND = new Set(["if", "elif", "else", "for", "while", "with", "try", "except", "finally", "def", "class"]);
 
-// The indexes of the tokens outside brackets that pass the test (a closing bracket is outside).
+// The indexes of the tokens outside brackets that pass the test
 function tops(toks, test) {
   let d = 0;
   return toks.flatMap((t, i) => {
@@ -480,7 +478,7 @@ function tree(text, stmts) {
 
 // Can this code change a model? (What cannot is skipped when unreadable.)
 function touches(toks, sc) {
-  return toks.some((t) => t.k === "name" && (LAYERS[alias(t.v)] || /^(add|build|pop|trainable|Sequential|Input|InputLayer|Model|Lambda|concatenate)$/.test(t.v) || /^(tensor|fn|cls)$/.test((find(sc, t.v) || {}).t)));
+  return toks.some((t) => t.k === "name" && (LAYERS[alias(t.v)] || /^(add|build|pop|trainable|Sequential|Input|InputLayer|Model|Lambda|concatenate)$/.test(t.v) || /^(tensor|fn|cls|partial)$/.test((find(sc, t.v) || {}).t)));
 }
 
 function find(sc, name) {
@@ -526,8 +524,7 @@ function run(nodes, sc, S) {
   return null;
 }
 
-// An undecidable block (a loop over data): an error if it changes the model, else skipped and
-// the names it sets marked.
+// A block over data: an error if it changes the model, else skipped (the names it sets marked)
 function skip(chain, sc, err) {
   const flat = (nodes) => nodes.flatMap((n) => [...(n.head || []), ...n.toks, ...(n.body ? flat(n.body) : [])]);
   const { kw, line } = chain[0];
@@ -577,7 +574,6 @@ function evalToks(toks, sc, S) {
 }
 
 function defineFn(n, sc, S) {
-  // def name(a, b=default, *args, **kwargs): the defaults are evaluated here
   const toks = n.head.slice(2, 2 + top(n.head.slice(2), (t) => t.v === ")")), params = [];
   const cuts = [-1, ...tops(toks, (t) => t.v === ","), toks.length];
   for (const part of cuts.slice(1).map((c, k) => toks.slice(cuts[k] + 1, c)).filter((x) => x.length)) {
@@ -625,7 +621,7 @@ function simple(n, sc, S) {
   if (w === "continue") return CONT;
   if (w === "return") throw new Ret(toks.length > 1 ? evalToks(toks.slice(1), sc, S) : NONE);
   if (/^(raise|yield|elif|else|except|finally|lambda)$/.test(w)) E(line, "statement", { what: w });
-  // a = b = value (split at its '=' signs); x += 1 (read as x = x + 1)
+  // a = b = value; x += 1
   const eqs = tops(toks, ASSIGN);
   const aug = eqs.length === 1 && toks[eqs[0]].v !== "=" ? eqs.pop() : null;
   const touching = touches(toks, sc);
@@ -651,7 +647,6 @@ function simple(n, sc, S) {
 
 function bind(target, value, sc, line, touching = true, S = {}) {
   if (target.n === "name") {
-    // (what the calculator does not know is named after its variable in messages)
     sc.vars.set(target.v, value.t === "opaque" ? { t: "opaque", path: target.v } : value);
     if (value.t === "model" && !value.varName) value.varName = target.v;
   } else if (target.n === "tuple" || target.n === "list") {
@@ -673,11 +668,11 @@ function bind(target, value, sc, line, touching = true, S = {}) {
 }
 
 function readImport(toks, sc) {
-  // import a.b as c, d / from a.b import (c as d, e) / from keras.layers import *
   const w = toks.map((t) => t.v).filter((x) => x !== "(" && x !== ")").join(" ").replace(/ \. /g, ".");
   const m = /^from (\S+) import (.*)$/.exec(w);
-  for (const item of (m ? m[2] : w.slice(7)).split(" , ")) {
+  for (const item of (m ? m[2] : w.slice(7)).replace(/ ,$/, "").split(" , ")) {
     const [, name, as] = /^(\S+?)(?: as (\S+))?$/.exec(item) || E(toks[0].line, "syntax", { what: item });
+    nsPath(m ? `${m[1]}.${name}` : name, toks[0].line);
     if (name !== "*") sc.vars.set(as || name.split(".")[0], { t: "ns", path: canonical(m ? `${m[1]}.${name}` : as ? name : name.split(".")[0]) });
   }
   return null;
@@ -797,7 +792,7 @@ function binary(node, a, b, S) {
 }
 
 function attr({ name, line }, obj) {
-  if (obj.t === "ns") return { t: "ns", path: canonical(`${obj.path}.${name}`) };
+  if (obj.t === "ns") return { t: "ns", path: nsPath(`${obj.path}.${name}`, line) };
   if (obj.t === "opaque") return { t: "opaque", path: `${obj.path}.${name}` };
   if (obj.t === "list" || (obj.t === "layer" && name === "adapt")) return { t: "method", obj, name };
   if (obj.t === "tensor" && name === "shape") return { t: "tuple", items: obj.shape.map((d) => (d === null ? NONE : num(d))) };
@@ -878,13 +873,16 @@ function builtin(name, args, kwargs, line) {
 function call(node, fn, sc, S) {
   const line = node.line;
   const args = spread(node.args, (n) => ev(n, sc, S));
-  const kwargs = new Map();
+  let kwargs = new Map();
   for (const [k, v] of node.kwargs) {
     const val = ev(v, sc, S);
     if (k !== "**") kwargs.set(k, val);
     else if (val.t === "dict" && val.keys.every((x) => x.t === "str")) val.keys.forEach((x, i) => kwargs.set(x.v, val.vals[i]));
     else E(line, "syntax", { what: "**" });
   }
+  // functools.partial(layers.Conv2D, kernel_size=3)
+  if (fn.t === "ns" && fn.path === "functools.partial") return args[0] ? { t: "partial", fn: args[0], args: args.slice(1), kwargs } : CE(line, "partial");
+  for (; fn.t === "partial"; fn = fn.fn) args.unshift(...fn.args), kwargs = new Map([...fn.kwargs, ...kwargs]);
   switch (fn.t) {
     case "builtin": return builtin(fn.name, args, kwargs, line);
     case "fn": return callFn(fn, args, kwargs, line, S);
@@ -919,7 +917,6 @@ function call(node, fn, sc, S) {
 
 function method({ obj: model, name }, args, kwargs, line, S) {
   if (model.t === "list") {
-    // list.append(x) and the like, on a list the code built
     const a = model.items;
     if (name === "append") a.push(args[0]);
     else if (name === "extend") a.push(...iterate(args[0], line));
@@ -1058,10 +1055,9 @@ function seqAdd(model, item, line, S, again) {
 }
 
 function rebuild(model, line, S) {
-  // Sequential._maybe_rebuild: each build is a new Functional, named functional_N
+  // Sequential._maybe_rebuild: each build is a new Functional (functional_N)
   const first = model.layers[0];
   model.built = false;
-  // (a built model first: its input shape is the Sequential's)
   if (!model.input && first && first.built && model.layers.length > 1) model.input = inputLayer((first.seq ? first.input.out : first.inputs[0]).shape, null, line, S);
   return model.input && first ? buildSeq(model, line, S) : NONE;
 }
@@ -1072,9 +1068,10 @@ function buildSeq(model, line, S) {
     if (l.seqIn === x && l.seqOf === model && i < model.layers.length - 1) {
       l.n++;
       x = l.seqOut;
+      if (l.maskNames) l.maskNames.forEach((n) => uniq(S, n));
       return;
     }
-    const out = callLayer(l, [x], new Map(), l.line || line, S);
+    const out = callLayer(l, [x], new Map(), l.line || line, S, 1);
     if (out.t !== "tensor") E(l.line || line, "notRead", { layer: l.cls, arg: "return_state" });
     Object.assign(l, { seqOf: model, seqIn: x, seqOut: out });
     x = out;
@@ -1170,11 +1167,11 @@ function tensorsIn(v, line) {
   return v && isSeq(v) && v.items.length && v.items.every((x) => x.t === "tensor") ? v.items : E(line, "notOnTensor");
 }
 
-function callLayer(L, args, kwargs, line, S) {
+function callLayer(L, args, kwargs, line, S, inSeq) {
   const { cls } = L;
   if (cls === "InputLayer") CE(line, `${L.name}(...)`);
   let ins, extra;
-  const allowed = ["training", ...(cls === "MultiHeadAttention" ? ["query", "value", "key", "return_attention_scores", "use_causal_mask"] : ["inputs", "initial_state", "mask"])];
+  const allowed = ["training", ...(cls === "MultiHeadAttention" ? ["query", "value", "key", "return_attention_scores", "use_causal_mask"] : ["inputs", "sequences", "initial_state", "mask"])];
   for (const [k, v] of kwargs) if (!allowed.includes(k) || (k === "mask" && v.t !== "none")) E(line, "notRead", { layer: cls, arg: k });
   if (cls === "MultiHeadAttention") {
     const names = ["query", "value", "key"];
@@ -1184,8 +1181,10 @@ function callLayer(L, args, kwargs, line, S) {
     ins = [...args, ...[...kwargs.keys()].filter((k) => names.includes(k)).sort().map((k) => kwargs.get(k))].map((t) => tensorsIn(t, line)[0]);
     const [q, v, k] = [got.get("query"), got.get("value"), got.get("key") || got.get("value")];
     extra = [q.shape, v.shape, k.shape, truthy(kwargs.get("return_attention_scores") || FALSE, line)];
+    ins.q = q;
   } else {
-    const x = args[0] || kwargs.get("inputs") || R(line, "missingArgument", { layer: cls, arg: "inputs" });
+    const key = /^(SimpleRNN|LSTM|GRU|ConvLSTM2D|Bidirectional)$/.test(cls) ? "sequences" : "inputs";
+    const x = args[0] || kwargs.get(key) || R(line, "missingArgument", { layer: cls, arg: key });
     if (args.length > 1) E(line, "notRead", { layer: cls, arg: "inputs" });
     ins = tensorsIn(x, line);
     const merge = MERGE.includes(cls), many = L.t === "model" && !L.seq && L.inputs.length > 1;
@@ -1198,12 +1197,33 @@ function callLayer(L, args, kwargs, line, S) {
       ins = [...ins, ...states];
     }
   }
+  // Masks (layers/layer.py): the first input's goes to a call() that takes one, and into the
+  // node if called on one tensor alone
+  const x = ins.q || ins[0], m = x.mask, taken = m && args.length === 1 && !kwargs.size && args[0].t === "tensor" && !inSeq && (L.t === "model" || MASKED.test(cls));
+  if (taken && (m === 1 || L.t === "model")) E(line, "notRead", { layer: L.name, arg: "mask" });
   if (L.t === "model") return callModel(L, ins, line, S);
   const r = compute(L, extra || ins.map((t) => t.shape), S);
   if (L.w && L.w.p !== r.p) R(line, "sharedMismatch", { name: L.name });
   L.w = L.w || r;
-  const nd = node(L, ins, r.m ? r.o : [r.o]);
-  return r.m ? list(nd.outs) : nd.outs[0];
+  L.maskNames = null;
+  const nd = node(L, taken ? [...ins, m] : ins, r.m ? r.o : [r.o]), outs = nd.outs;
+  nd.kw = m && kwargs.size && MASKED.test(cls);
+  // compute_mask (1: a mask the calculator does not follow)
+  outs[0].mask = cls === "Embedding" ? boolOpt(L, "mask_zero", false) && maskOp(L, "NotEqual", x, x.shape, S)
+    : cls === "Masking" ? maskOp(L, "Any", maskOp(L, "NotEqual", x, x.shape, S), x.shape.slice(0, -1), S)
+    : MERGE.includes(cls) ? +ins.some((t) => t.mask) : m && (PASS.test(cls) || (/RNN|LSTM|GRU|Bidi/.test(cls) && boolOpt(L.inner || L, "return_sequences", false))) ? m : null;
+  if (cls === "Bidirectional" && !L.mode) outs[1].mask = outs[0].mask;
+  return r.m ? list(outs) : outs[0];
+}
+
+const MASKED = /RNN|LSTM|GRU|^(Bidirectional|TimeDistributed|GlobalAveragePooling1D|BatchNormalization|Softmax)$/;
+const PASS = /^(Activation|ELU|LeakyReLU|PReLU|ReLU|Softmax|Dense|(Batch|Group|Layer|Unit)?Normalization|Rescaling|Dropout|SpatialDropout\dD|GaussianNoise|TimeDistributed|MultiHeadAttention)$/;
+
+// An operation making a mask (a row only if a layer takes it)
+function maskOp(L, cls, t, shape, S) {
+  const op = { t: "layer", cls, op: true, mask: true, name: uniq(S, snake(cls)), line: L.line, nodes: [], n: 0, o: new Map(), w: { p: 0, nt: 0 } };
+  (L.maskNames ||= []).push(snake(cls));
+  return node(op, [t], [shape]).outs[0];
 }
 
 function callModel(M, ins, line, S) {
@@ -1217,6 +1237,7 @@ function callModel(M, ins, line, S) {
   if (want.length !== ins.length || want.some((t, i) => shapeText(t.shape.slice(1)) !== shapeText(ins[i].shape.slice(1)))) E(line, "notRead", { layer: M.name, arg: "inputs" });
   for (const l of layersOf(M)) if (l.cls !== "InputLayer") l.n++;
   const nd = node(M, ins, outs.map((t) => [ins[0].shape[0], ...t.shape.slice(1)]));
+  nd.outs.forEach((t) => { t.mask = +outs.some((o) => o.mask); });
   return outs.length > 1 ? list(nd.outs) : nd.outs[0];
 }
 
@@ -1292,6 +1313,7 @@ function spatial(L, s, kernel, strides, padding, dil, causalOk) {
   });
 }
 
+const BUILT = /^(UnitNormalization|Softmax|Activation|ReLU|LeakyReLU|ELU|Dropout|GaussianNoise|SpatialDropout\dD|Masking|Reshape|(Global)?(Max|Average)Pooling\dD)$/;
 const SAME = new Set("Activation ReLU Softmax ELU LeakyReLU Masking UnitNormalization Dropout GaussianNoise SpatialDropout1D SpatialDropout2D Rescaling RandomContrast RandomFlip RandomRotation RandomZoom RandomTranslation".split(" "));
 
 // -> {o: output shape(s, m: true), p: weights, nt: non-trainable, f/ntf: their arithmetic}
@@ -1340,7 +1362,6 @@ function compute(L, shapes, S) {
       return { o: s, p: k * c, nt: bn ? 2 * c : 0, f: k ? eqn(times(k, ...dims), k * c) : null, ntf: bn && eqn(times(2, c), 2 * c) };
     }
     case "Normalization": {
-      // a mean and a variance per kept axis value, and a count: none of them trained
       const v = L.o.has("axis") ? L.o.get("axis") : num(-1);
       const dims = (v.t === "none" ? [] : isSeq(v) ? v.items : [v]).map((a) => axisOf(L, s, a.v));
       const p = 2 * prod(dims) + 1, x = eqn(`2 × ${dims.length ? times(...dims) : 1} + 1`, p);
@@ -1378,6 +1399,9 @@ function compute(L, shapes, S) {
       needRank(L, s, dims.length + 1);
       return { ...same, o: [s[0], ...dims.map((d) => s[d])] };
     }
+    case "Resizing": case "CenterCrop":
+      needRank(L, s, 4);
+      return { ...same, o: [s[0], positive(L, "height"), positive(L, "width"), s[3]] };
     case "RepeatVector":
       needRank(L, s, 2);
       return { ...same, o: [s[0], positive(L, "n"), s[1]] };
@@ -1524,7 +1548,7 @@ function convLstm(L, s, r) {
   return { ...rnnOut(L, [s[0], s[1], ...sp, filters], out), p, nt: 0, f: `4 × (${times(...kernel)} × (${f(c)} + ${f(filters)}) × ${f(filters)}${bias ? ` + ${f(filters)}` : ""}) = ${f(p)}` };
 }
 
-// For the explainer: the count of a layer with these arguments on these input shapes, or null.
+// For the explainer: a layer's count with these arguments and inputs, or null
 function tryLayer(cls, args, shapes, inner) {
   const val = (v) => (Array.isArray(v) ? { t: "tuple", items: v.map(val) } : typeof v === "number" ? num(v) : typeof v === "string" ? str(v) : v ? TRUE : FALSE);
   const layer = (c, a) => ({ cls: c, line: 0, mode: "concat", o: new Map(Object.entries(a).map(([k, v]) => [k, val(v)])) });
@@ -1534,7 +1558,6 @@ function tryLayer(cls, args, shapes, inner) {
   try { return compute(L, shapes, { uids: new Map() }); } catch { return null; }
 }
 
-// The calculator page's section on a layer class (both tools link to it).
 function section(cls) {
   const m = /^(InputLayer|Dense|Embedding|Bidirectional|TimeDistributed|MultiHeadAttention|PReLU)$|^(Sequential|Functional)$|Normalization$|^ConvLSTM|^(Separable|Depthwise)?Conv|RNN$|^(LSTM|GRU)$|^(Add|Subtract|Multiply|Average|Maximum|Minimum|Concatenate|TrueDivide|Negative)$/.exec(cls);
   if (!m) return "no-weights";
@@ -1544,7 +1567,6 @@ function section(cls) {
 // ---- The summary ----
 
 function weights(obj, frozen, seen, acc) {
-  // each layer once; frozen ones entirely non-trainable
   frozen = frozen || obj.trainable === false;
   if (obj.t === "model") layersOf(obj).forEach((l) => weights(l, frozen, seen, acc));
   else if (obj.inner && obj.cls[0] === "T") weights(obj.inner, frozen, seen, acc);
@@ -1557,7 +1579,17 @@ function weights(obj, frozen, seen, acc) {
 }
 
 function summarize(model) {
-  if (!model.built) return { status: "noInput", modelName: model.name, total: 0, trainable: 0, nontrainable: 0, rows: (model.layers || []).map((l) => ({ name: l.name, cls: l.cls, line: l.line, shape: "?", params: 0 })) };
+  // a layer without build() is built when made (layers/layer.py)
+  // (one built before shows its shape and count)
+  const count = (l) => weights(l, false, new Set(), { p: 0, nt: 0 });
+  if (!model.built) {
+    const rows = (model.layers || []).map((l) => {
+      const t = l.t === "model" ? l.built && (l.output || l.outputs[0]) : l.w && l.nodes[l.nodes.length - 1].outs[0];
+      return { name: l.name, cls: l.cls, line: l.line, shape: t ? shapeText(t.shape) : "?", params: count(l).p, unbuilt: !t && !BUILT.test(l.cls) };
+    });
+    const tot = count(model);
+    return { status: "noInput", modelName: model.name, total: tot.p, trainable: tot.p - tot.nt, nontrainable: tot.nt, rows };
+  }
   const rows = layersOf(model).map((op) => {
     const shapes = op.nodes[op.nodes.length - 1].outs.map((t) => t.shape);
     const w = weights(op, model.trainable === false, new Set(), { p: 0, nt: 0 });
@@ -1604,7 +1636,7 @@ function layerCode(L, names) {
   let positional = true;
   const parts = args.map(([k, v], i) => {
     positional = positional && pos[i] === k && (!i || /^(kernel_size|output_dim|key_dim)$/.test(k));
-    const val = v.t === "ns" ? v.path : show(v);
+    const val = v.t === "ns" ? v.path : v.t === "layer" ? layerCode(v) : show(v);
     return positional ? val : `${k}=${val}`;
   });
   if (L.inner) parts.unshift(layerCode(L.inner));
@@ -1613,7 +1645,11 @@ function layerCode(L, names) {
 }
 
 function programLines(model, names, out, done) {
-  const id = (m) => (m === out.top ? "model" : /^[A-Za-z_]\w*$/.test(m.varName) && m.varName !== "model" ? m.varName : m.name.replace(/\W/g, "_"));
+  const ids = out.ids = out.ids || new Map();
+  const id = (m) => {
+    if (!ids.has(m)) ids.set(m, m === out.top ? "model" : /^[A-Za-z_]\w*$/.test(m.varName) && !/^(model|x\d+|layer\d+)$/.test(m.varName) && ![...ids.values()].includes(m.varName) ? m.varName : m.name.replace(/\W/g, "_"));
+    return ids.get(m);
+  };
   for (const l of layersOf(model)) if (l.t === "model" && !done.has(l)) { done.add(l); programLines(l, names, out, done); out.push(""); }
   const name = names.has(model.name) || (model === out.top && model.name !== (model.seq ? "sequential" : "functional")) ? `, name=${JSON.stringify(model.name)}` : "";
   const input = (t) => `keras.Input(shape=${pyShape(t.shape.slice(1))}${t.shape[0] !== null ? `, batch_size=${t.shape[0]}` : ""}`;
@@ -1625,6 +1661,7 @@ function programLines(model, names, out, done) {
     let k = 0;
     for (const op of model.ops) {
       const nodes = op.nodes.filter((nd) => model.relevant.has(nd));
+      if (op.mask) continue; // made again by the layer that makes the mask
       if (op.cls === "InputLayer") {
         v.set(op.out, `x${k++}`);
         out.push(`${v.get(op.out)} = ${input(op.out)}, name=${JSON.stringify(op.name)})`);
@@ -1634,13 +1671,14 @@ function programLines(model, names, out, done) {
       if (nodes.length > 1 && !op.op && op.t !== "model") { out.push(`layer${k} = ${callee}`); callee = `layer${k++}`; }
       for (const nd of nodes) {
         const outs = nd.outs.map((t) => { v.set(t, `x${k}`); return `x${k++}`; });
-        const ins = nd.ins.map((t) => v.get(t));
+        const ins = nd.ins.filter((t) => !t.node.op.mask).map((t) => v.get(t));
         let expr = `${callee}(${ins.length > 1 ? `[${ins.join(", ")}]` : ins[0]})`;
         if (op.op) {
           const xs = op.scalar ? (op.scalar[0] ? [ins[0], op.scalar[1]] : [op.scalar[1], ins[0]]) : ins;
           expr = op.cls === "Negative" ? `-${ins[0]}` : xs.join(` ${{ Add: "+", Subtract: "-", Multiply: "*", TrueDivide: "/" }[op.cls]} `);
         } else if (op.cls === "MultiHeadAttention") expr = `${callee}(${ins.join(", ")}${nd.outs.length > 1 ? ", return_attention_scores=True" : ""})`;
         else if (RNN.includes(op.cls) && ins.length > 1) expr = `${callee}(${ins[0]}, initial_state=[${ins.slice(1).join(", ")}])`;
+        else if (nd.kw) expr = `${callee}(${ins[0]}, training=None)`;
         out.push(`${outs.join(", ")} = ${expr}`);
       }
     }
@@ -1652,8 +1690,7 @@ function programLines(model, names, out, done) {
 }
 
 function program(res) {
-  // name= only where a fresh session names otherwise: the program is read back, and if a name
-  // differs, all of them are written out
+  // name= where a fresh session names otherwise (read back: if a name differs, all of them)
   let names = new Set(), text;
   for (const round of [0, 1]) {
     const out = ["from tensorflow import keras", ""];
@@ -1677,24 +1714,22 @@ function memory(count) {
   return `${size.toFixed(2)} PB`;
 }
 
-// ---- The summary() explainer: reads Keras 3's box table or Keras 2's plain one (also as
-// copied into a README, without "#" or a totals line), explains each row's count from the
-// shapes (a functional row's from the rows it is connected to) and checks the totals ----
+// ---- The summary() explainer: reads Keras 3's or Keras 2's table, explains each row from the
+// shapes and checks the totals ----
 
-// The classes the calculator counts, those with weights, and Keras 2's operation layers
-const KNOWN = [...Object.keys(LAYERS), "InputLayer", "Lambda", "TrueDivide", "Negative", "TFOpLambda", "SlicingOpLambda", "Sequential", "Functional", "Model"];
+const KNOWN = [...Object.keys(LAYERS), "InputLayer", "Lambda", "TrueDivide", "Negative", "NotEqual", "Any", "TFOpLambda", "SlicingOpLambda", "Sequential", "Functional", "Model"];
 const ZERO = KNOWN.filter((k) => !/Dense|^(Batch|Layer|Group)?Normalization|Conv|Embedding|RNN|LSTM|GRU|Bidi|Time|MultiHead|PReLU|Seq|Func|Model/.test(k));
 const TOTAL = /^\s*(Total|Trainable|Non-trainable|Optimizer) params:\s*([\d,]+)\s*(\([^)]*\))?\s*$/i;
 const RECURRENT = /^(SimpleRNN|LSTM|GRU)$/;
 const fmt = (x) => x.toLocaleString("en-US");
 
 function className(text) {
-  // "BatchNormalization", or one cut short ("BatchNo", Keras 3: "BatchNo…"): the class it starts
+  // "BatchNormalization", or cut short ("BatchNo", "BatchNo…")
   const t = text.replace(/\s+/g, "").replace(/\)$/, "").replace(/…$/, "");
   if (KNOWN.includes(t)) return { cls: t, known: true };
   const candidates = /\)\s*$/.test(text) ? [] : KNOWN.filter((k) => k.startsWith(t));
   if (t.length >= 3 && candidates.length === 1) return { cls: candidates[0], known: true, cut: t };
-  // between classes without weights (GlobalAveragePool…: 1D or 2D), zero either way
+  // between classes without weights (GlobalAveragePool…), zero either way
   if (t.length >= 3 && candidates.length > 1 && candidates.every((k) => ZERO.includes(k))) return { cls: `${t}…`, known: true, zero: true };
   return { cls: t, known: false };
 }
@@ -1706,14 +1741,12 @@ function parseShape(text) {
 }
 
 function readRow(parts, line) {
-  // [name (Class), "(None, 4)" or "[(None, 4), (None, 8)]", params, Connected to]
   const m = /^(.*?)\s*\((.*)$/.exec(parts[0].trim());
   const params = parts[2].replace(/\(unbuilt\)/, "").replace(/[\s,]/g, "");
   if (!m || !/^\d+$/.test(params)) return { error: line };
   const shapeText = parts[1].trim().replace(/\s*,\s*/g, ", ").replace(/([[(])\s+/g, "$1").replace(/\s+\)/g, ")");
-  // several outputs: [(None, 4), (None, 8)] (Keras 2: ((None, 4), (None, 8)))
   const shapes = shapeText.replace(/\s/g, "").replace(/^[[(](\(.*\))[\])]$/, "$1").split(/(?<=\)),(?=\()/).map(parseShape);
-  // conv2d[0][0], max_pooling2d[0]… (Keras 3, cut short) or ['dense[0][0]'] (Keras 2)
+  // conv2d[0][0], max_pooling2d[0]… or ['dense[0][0]']
   const conn = parts[3].replace(/'/g, "");
   const from = [...conn.matchAll(/([A-Za-z_][\w.\/-]*)(…)?((?:\[\d+\])*)(…)?/g)].map((c) => ({ name: c[1], cut: !!(c[2] || c[4]), tensor: /^\[\d+\]\[\d+\]$/.test(c[3]) ? +c[3].slice(c[3].lastIndexOf("[") + 1, -1) : null }));
   return { name: m[1].replace(/\s+/g, ""), ...className(m[2]), shapeText, shapes: shapes.every(Boolean) ? shapes : null, params: +params, line, from };
@@ -1770,7 +1803,8 @@ function parse(text) {
   for (let i = end; i < lines.length; i++) {
     const m = TOTAL.exec(lines[i]);
     if (m) totals[m[1].toLowerCase()] = +m[2].replace(/,/g, "");
-    else if (!/^[\s_=━─┈`-]*$/.test(lines[i])) return bad(i);
+    // (print(model.summary()) prints None after it)
+    else if (!/^[\s_=━─┈`-]*$|^\s*None\s*$/.test(lines[i])) return bad(i);
   }
   return { rows, totals };
 }
@@ -1780,9 +1814,8 @@ const ok = (code, args, nt) => ({ status: "ok", code, args, nt });
 const mismatch = (P, what) => ({ status: "mismatch", code: "mismatch", args: [P, what] });
 const taken = (code = "exTaken") => ({ status: "taken", code, args: [] });
 
-// What the summary does not show (use_bias, a window's size, ...) is tried with the
-// calculator's own rules; without the input's size (a Sequential's first row) the size is
-// read from the count, in which it is linear.
+// What the summary does not show (use_bias, a window, ...) is tried; an unknown input size is
+// read from the count, linear in it.
 const K = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 function hypotheses(cls, c, cin) {
   const each = (xs, fn) => xs.flatMap(fn);
@@ -1804,8 +1837,9 @@ function fromCount(row, ins, c) {
   const rank = /^(SimpleRNN|LSTM|GRU|Bidirectional)$/.test(row.cls) ? 3 : /^ConvLSTM/.test(row.cls) ? +row.cls[8] + 3 : row.shapes[0].length;
   const shape = (n) => [...Array(rank - 1).fill(null), n];
   for (const hyp of hypotheses(row.cls, c, have && end(ins[0]))) {
-    // an RNN given initial_state= has the states as further inputs
-    const t = (x) => tryLayer(row.cls, hyp, x.length > 1 && RECURRENT.test(row.cls) ? [x[0], x.slice(1)] : x, hyp.inner);
+    // further inputs: an RNN's states (an axis fewer), or the next call's
+    const st = RECURRENT.test(row.cls) ? x => x.slice(1).filter((s) => s.length < x[0].length) : () => [];
+    const t = (x) => tryLayer(row.cls, hyp, st(x).length ? [x[0], st(x)] : x.slice(0, 1), hyp.inner);
     let r = have && t(ins);
     if (!have && !/^Depthwise/.test(row.cls)) {
       const [a, b] = [t([shape(1)]), t([shape(2)])];
@@ -1817,7 +1851,7 @@ function fromCount(row, ins, c) {
   }
 }
 
-// One row: {status: 'ok'|'taken'|'model'|'mismatch', code, args, nt (non-trainable it implies)}.
+// One row: {status: 'ok'|'taken'|'model'|'mismatch', code, args, nt}
 function explainRow(row, ins) {
   const P = row.params, S = row.shapes && row.shapes[0], n = end(ins[0]), c = end(S);
   if (/^(Sequential|Functional|Model)$/.test(row.cls) && P) return { status: "model", code: "exModel", args: [] };
@@ -1833,8 +1867,7 @@ function explainRow(row, ins) {
       for (const ch of [c, ...S.slice(1, -1).filter((d) => d !== null)]) for (const k of [4, 3, 2]) if (P === k * ch) return ok("exBn", [k, ch, P, 2 * ch], 2 * ch);
       return mismatch(P, `4 × ${c} = ${4 * c}`);
     case "Conv1D": case "Conv2D": {
-      // The first row: each filter holds w = window × input channels (+ 1 with a bias); a
-      // window is square in most models: the reading with a square, else the one with a bias.
+      // The first row: w = window × input channels (+ 1 with a bias); a square window first
       if (known) break;
       const w = (b) => (P % c ? -1 : P / c - b), square = (x) => x > 0 && K.some((k) => x % (k * k) === 0);
       const b = +!(row.cls === "Conv2D" && !square(w(1)) && square(w(0)));
@@ -1884,20 +1917,22 @@ function explain(text) {
   let prev = null, sum = 0, nt = 0, ntKnown = true;
   const byName = new Map(), functional = rows.some((r) => r.from.length);
   const source = ({ name, cut, tensor }) => {
-    // the shape of the row named in "Connected to" (or the only one that starts so, when cut)
+    // the shape of a row in "Connected to" (or the only one that starts so, when cut)
     const hits = !cut && byName.has(name) ? [byName.get(name)] : [...byName.values()].filter((r) => cut && r.name.startsWith(name));
     const r = hits.length === 1 && hits[0].shapes;
     return r && (tensor === null && r.length > 1 ? null : r[tensor || 0]);
   };
   for (const row of rows) {
-    Object.assign(row, explainRow(row, row.cls === "InputLayer" ? [] : functional ? row.from.map(source) : [prev]));
+    // (not a mask, which Keras 3 passes as one more input)
+    const from = row.from.filter((x) => !/^(NotEqual|Any|All|Logical(Or|And))$/.test((byName.get(x.name) || {}).cls));
+    Object.assign(row, explainRow(row, row.cls === "InputLayer" ? [] : functional ? from.map(source) : [prev]));
     byName.set(row.name, row);
     sum += row.params;
     if (row.nt) nt += row.nt;
     else if (row.status !== "ok" && row.params) ntKnown = false;
     prev = row.shapes && row.shapes[0];
   }
-  // A README may leave out a totals line (or the "#" of "Param #"): what is there is checked.
+  // A README may leave out a totals line: what is there is checked.
   const { total, trainable: tr, optimizer: opt } = totals, ntp = totals["non-trainable"];
   if (total === undefined) return { status: "error", error: { code: "missingTotals" }, rows };
   const checks = [{ key: "total", printed: total, value: sum + (opt || 0), expr: opt !== undefined ? ["rowsSum", `${fmt(sum)} + ${fmt(opt)}`, "optimizer"] : ["rowsSum", fmt(sum)] }];
@@ -1905,7 +1940,7 @@ function explain(text) {
   const ntCheck = ntp !== undefined ? { key: "nontrainable", printed: ntp, value: nt, expr: ["bnMoving", fmt(nt)] } : tr !== undefined && { key: "trainable", printed: tr, value: sum - nt, expr: ["rowsMinusBn", `${fmt(sum)} − ${fmt(nt)}`] };
   if (ntKnown && ntCheck) checks.push(ntCheck);
   for (const ch of checks) ch.status = ch.printed === ch.value ? "ok" : "mismatch";
-  // Frozen layers (trainable=False) move counts to Non-trainable: a note when the rest adds up.
+  // Frozen layers (trainable=False): a note when the rest adds up.
   const split = checks[1] && checks[1].key === "split" ? checks[1] : null;
   if (ntKnown && ntCheck && ntCheck.status === "mismatch" && (!split || split.status === "ok") && (ntCheck.printed > ntCheck.value) === (ntCheck.key !== "trainable")) ntCheck.status = "note";
   const bad = rows.some((r) => r.status === "mismatch") || checks.some((ch) => ch.status === "mismatch");

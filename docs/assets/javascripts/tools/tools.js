@@ -1,9 +1,6 @@
-// The tools' pages: their strings in both languages (<html lang="en"> or "zh"), the
-// parameter calculator (a text area and the summary table Keras 3 would print, updated on
-// every keystroke; the code lives in the address, #code=..., so a link shares it) and the
-// summary() explainer (each row of a pasted summary explained, the totals checked).
-
-// A classic script, not a module (see calc.js), loaded after calc.js.
+// The tools' pages in both languages: the parameter calculator (its table updated as one
+// types; the code lives in the address, #code=...) and the summary() explainer. A classic
+// script (see calc.js), loaded after calc.js.
 "use strict";
 (() => {
 const { calculate, program, memory, section, explain } = globalThis.kerasCalc;
@@ -70,6 +67,7 @@ const EN = {
     buildConflict: (p) => `${c("build()")} gives another input shape than the model already has, ${c(p.shape)}.`,
     buildEmpty: () => `${c("build()")} is called on a model with no layers yet.`,
     applications: (p) => `${c(p.name)} is a pretrained model; the calculator does not count its layers.`,
+    keras2: (p) => `Keras 3 has no ${c(p.name)}, a Keras 2 name: import layers from ${c("keras.layers")}.`,
     badCall: (p) => `${c(p.fn + "()")} is called with arguments that do not match its parameters.`,
     badValue: (p) => `${p.layer ? `${c(p.layer)}'s ` : ""}${c(p.arg)} cannot be ${c(p.value)}.`,
     block: (p) => `the calculator cannot tell whether or how often this ${c(p.what)} block runs${p.why ? ` (${c(p.why)} is not defined in the pasted code)` : ""}, and the block changes the model.`,
@@ -173,6 +171,7 @@ const ZH = {
     buildConflict: (p) => `${c("build()")} 给出的输入形状与模型已有的 ${c(p.shape)} 不同。`,
     buildEmpty: () => `模型还没有任何层就调用了 ${c("build()")}。`,
     applications: (p) => `${c(p.name)} 是预训练模型，计算器不统计它的各层。`,
+    keras2: (p) => `Keras 3 没有 ${c(p.name)}（这是 Keras 2 的名字）：请从 ${c("keras.layers")} 导入各层。`,
     badCall: (p) => `调用 ${c(p.fn + "()")} 时传入的参数与它的形参对不上。`,
     badValue: (p) => `${p.layer ? `${c(p.layer)} 的 ` : ""}${c(p.arg)} 不能是 ${c(p.value)}。`,
     block: (p) => `计算器无法判断这个 ${c(p.what)} 块是否执行、执行几次${p.why ? `（粘贴的代码里没有定义 ${c(p.why)}）` : ""}，而这个块会改变模型。`,
@@ -290,8 +289,8 @@ function renderCalculator(res) {
     let how = unbuilt ? "" : r.formula ? r.formula.expr : r.params ? T.inner : T.noWeights;
     if (r.frozen) how = T.frozen(how);
     else if (r.formula && r.formula.nt) how = T.ofWhich(how, r.formula.nt);
-    return `<tr data-name="${esc(r.name)}" data-class="${r.cls}" data-shape="${r.shape}" data-params="${r.params}" data-connected="${esc(r.conn || "")}" data-line="${r.line}">` +
-      `<td><code>${esc(r.name)}</code> (<a href="#${section(r.cls)}">${r.cls}</a>)</td><td><code>${r.shape}</code></td><td>${unbuilt ? "0 (unbuilt)" : f(r.params)}</td>${conn ? `<td>${esc(r.conn)}</td>` : ""}<td>${esc(how)}</td></tr>`;
+    return `<tr data-name="${esc(r.name)}" data-class="${r.cls}" data-shape="${r.shape}" data-params="${r.params}"${r.unbuilt ? " data-unbuilt" : ""} data-connected="${esc(r.conn || "")}" data-line="${r.line}">` +
+      `<td><code>${esc(r.name)}</code> (<a href="#${section(r.cls)}">${r.cls}</a>)</td><td><code>${r.shape}</code></td><td>${r.unbuilt ? "0 (unbuilt)" : f(r.params)}</td>${conn ? `<td>${esc(r.conn)}</td>` : ""}<td>${esc(how)}</td></tr>`;
   }).join("");
   totals.dataset.total = res.total;
   totals.dataset.trainable = res.trainable;
