@@ -220,7 +220,10 @@ def test_copy_button_copies_the_chinese_code_the_page_shows(visit):
         block.hover()
         button = block.locator('button[data-md-type="copy"]')
         button.wait_for()
-        shown = block.locator("pre > code").inner_text()
+        code = block.locator("pre > code")
+        # innerText needs the block laid out: wait for the frame that draws it in view
+        page.wait_for_function("el => el.innerText.trim().length > 0", arg=code.element_handle())
+        shown = code.inner_text()
         button.click()
         copied = page.evaluate("navigator.clipboard.readText()")
         expected = translate(source(snippet), snippet)
