@@ -377,6 +377,7 @@ UNREADABLE = {
                          "model = keras.Sequential([base, keras.layers.Dense(2)])", 1, ["MobileNetV2"]),
     "a Keras 2 module": ("from keras.layers.core import Dense\nmodel = keras.Sequential([keras.Input(shape=(3,)), Dense(2)])",
                          1, ["keras.layers.core.Dense", "keras.layers"]),
+    "repeated keyword": ("model = keras.Sequential([keras.Input(shape=(3,)),\n    keras.layers.Dense(units=3, units=4)])", 2, ["units"]),
     "groups that do not divide": ("model = keras.Sequential([keras.Input(shape=(4, 4, 3)), keras.layers.Conv2D(4, 3, groups=2)])", 1, ["groups"]),
 }
 
@@ -640,8 +641,13 @@ def test_a_2000_layer_paste_shows_its_table_within_a_second(visit, page):
 
 
 def test_tool_scripts_stay_within_their_size_budget():
-    size = sum(len(gzip.compress(p.read_bytes(), 9)) for p in TOOLS_JS.glob("*.js"))
-    assert 0 < size <= JS_BUDGET_GZIP, f"the tools' JavaScript is {size / 1024:.1f} KiB gzipped"
+    """What a tool's page loads: calc.js, tools.js and its own language's strings."""
+    for lang in ("en", "zh"):
+        scripts = [TOOLS_JS / name for name in ("calc.js", "tools.js", f"text.{lang}.js")]
+        size = sum(len(gzip.compress(p.read_bytes(), 9)) for p in scripts)
+        assert 0 < size <= JS_BUDGET_GZIP, f"a {lang} tool page loads {size / 1024:.1f} KiB of the tools' JavaScript, gzipped"
+    languages = {p.name for p in TOOLS_JS.glob("text.*.js")}
+    assert languages == {"text.en.js", "text.zh.js"}, languages
 
 
 def test_only_the_tool_pages_load_the_tools():

@@ -167,6 +167,7 @@ class Parser {
           else if (this.take("**")) kwargs.push(["**", this.expr()]);
           else if (t && t.k === "name" && next && next.v === "=" && next.k === "op") {
             this.i += 2;
+            if (kwargs.some(([k]) => k === t.v)) E(this.line(), "repeatedKeyword", { arg: t.v });
             kwargs.push([t.v, this.expr()]);
           } else {
             if (kwargs.length) E(this.line(), "positionalAfterKeyword");
