@@ -1033,6 +1033,26 @@ def notebook(chapter, lang, config=None):
     return nb
 
 
+# `--8<-- "tools/x.keras3.out:1:72"`: lines 1 to 72 of a file (pymdownx.snippets' line range).
+LINE_RANGE = re.compile(r"^(?P<start>\d+):(?P<end>\d+)$")
+RECORDS = "records"  # where the site publishes, whole, the outputs that pages show in part
+
+
+def shown_in_part(page):
+    """[(include, first line, last line)] for the outputs the page shows in part: a long record
+    whose first items a page shows, the whole being published at record_url(path)."""
+    found = []
+    for include in page.includes:
+        if include.section and (m := LINE_RANGE.match(include.section)):
+            found.append((include, int(m.group("start")), int(m.group("end"))))
+    return found
+
+
+def record_url(path):
+    """The site's address (from its root) of the whole recorded output snippets/<path>."""
+    return f"{RECORDS}/{Path(path).with_suffix('.txt').as_posix()}"
+
+
 def check_includes(page):
     """Every include of a page names a file in snippets/ (PageError otherwise)."""
     for include in page.includes:

@@ -19,6 +19,7 @@ from pagemodel import (
     output_candidates,
     pages,
     rel,
+    shown_in_part,
     snippet_files,
     twin,
 )
@@ -69,6 +70,25 @@ def test_every_snippet_is_shown_with_its_output():
             missing = outputs - set(includes(page))
             if missing:
                 problems.append(f"{rel(page)} shows {name} but not its output {sorted(missing)}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=ids(PAGES))
+def test_an_output_shown_in_part_shows_whole_items_from_its_start(page):
+    """A line range of a recorded output starts at its first line and stops where an item ends:
+    before a line that starts the next (`## ...`), so that a record that grows or shrinks above
+    the cut is noticed rather than shown cut through a model."""
+    problems = []
+    for include, start, end in shown_in_part(Page.read(page)):
+        lines = (SNIPPETS / include.path).read_text(encoding="utf-8").splitlines()
+        if start != 1:
+            problems.append(f"{rel(page)}:{include.line}: {include.path} is shown from line {start}, not from its start")
+        if end >= len(lines) or not lines[end].startswith("## "):
+            following = repr(lines[end]) if end < len(lines) else "the end of the file"
+            problems.append(
+                f"{rel(page)}:{include.line}: lines {start}-{end} of {include.path} stop before {following}, "
+                "not before the next item's `## ` line: move the range's end to where an item ends"
+            )
     assert not problems, "\n".join(problems)
 
 

@@ -9,13 +9,16 @@ import pytest
 
 from pagemodel import (
     LANGUAGES,
+    SNIPPETS,
     STRAY_SPACE,
     Page,
     built_file,
     mkdocs_config,
     notebook_nav_entries,
     pages,
+    record_url,
     rel,
+    shown_in_part,
     stray_spaces,
     url_of,
     url_path,
@@ -38,6 +41,25 @@ def test_build_does_not_import_tensorflow(built_site):
 def test_every_page_is_built(built_site, page):
     built = built_file(built_site["site"], page)
     assert built.exists(), f"{rel(page)} was not built"
+
+
+def test_an_output_shown_in_part_is_published_whole_and_linked(built_site):
+    """A page that shows the first items of a long record links the whole of it, which the site
+    serves byte for byte as the program printed it (hooks/records.py)."""
+    site = built_site["site"]
+    problems, seen = [], 0
+    for page in pages():
+        for include, _, _ in shown_in_part(Page.read(page)):
+            seen += 1
+            published = site / record_url(include.path)
+            if not published.exists() or published.read_bytes() != (SNIPPETS / include.path).read_bytes():
+                problems.append(f"{rel(page)}:{include.line}: {record_url(include.path)} is not snippets/{include.path}")
+            built = built_file(site, page)
+            hrefs = re.findall(r'href="([^"#]*)"', built.read_text(encoding="utf-8"))
+            if not any((built.parent / h).resolve() == published.resolve() for h in hrefs):
+                problems.append(f"{rel(page)}:{include.line}: shows part of {include.path} and links no {record_url(include.path)}")
+    assert seen, "no page shows a record in part: this test checks nothing"
+    assert not problems, "\n".join(problems)
 
 
 class ResourceFinder(HTMLParser):

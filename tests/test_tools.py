@@ -482,6 +482,26 @@ def test_copy_as_a_program_gives_a_program_with_the_same_summary(visit, page):
     assert not visit.errors
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_refused_clipboard_says_where_to_copy_from(visit, page, lang):
+    """When the browser refuses the clipboard, "Copy as a program" shows the program to select,
+    and "Copy link" points to the address bar, where the link is: no message names text that
+    is not there."""
+    visit(CALCULATOR[lang])
+    type_code(page, "#kt-code", EXAMPLE_OK["calculator"])
+    page.evaluate("() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError')); }")
+    text = {key: page.evaluate(f"kerasToolsText(String).{key}") for key in ("copyFailed", "copyLinkFailed")}
+    note = "#kt-calculator .kt-copied"
+    page.click("#kt-calculator .kt-copy-link")
+    page.wait_for_function(f"document.querySelector('{note}').textContent !== ''")
+    assert page.inner_text(note) == text["copyLinkFailed"]
+    assert page.is_hidden("#kt-calculator .kt-program")
+    page.click("#kt-calculator .kt-copy-program")
+    page.wait_for_function(f"document.querySelector('{note}').textContent === {text['copyFailed']!r}")
+    assert page.is_visible("#kt-calculator .kt-program")
+    assert not visit.errors
+
+
 def garbage():
     return "".join(chr(c) for c in range(1, 1200) if c != 13) + "\n(((((\n'''\n\\\n" + "┃│" * 50
 

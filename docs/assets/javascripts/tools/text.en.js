@@ -8,6 +8,7 @@ globalThis.kerasToolsText = (c) => ({
   copyLink: "Copy link",
   copied: "Copied.",
   copyFailed: "Select the text below and copy it.",
+  copyLinkFailed: "Copy the address from the browser's address bar: it holds the code.",
   programTitle: "A complete program that prints the same summary",
   layerType: "Layer (type)", outputShape: "Output Shape", paramNo: "Param #", conn: "Connected to", how: "Where the count comes from",
   noWeights: "no weights",

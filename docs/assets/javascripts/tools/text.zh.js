@@ -7,6 +7,7 @@ globalThis.kerasToolsText = (c) => ({
   copyLink: "复制链接",
   copied: "已复制。",
   copyFailed: "请选中下面的文本后复制。",
+  copyLinkFailed: "请从浏览器地址栏复制网址，代码就在其中。",
   programTitle: "打印同样摘要的完整程序",
   layerType: "Layer (type)", outputShape: "Output Shape", paramNo: "Param #", conn: "Connected to", how: "参数个数的由来",
   noWeights: "没有权重",

@@ -118,7 +118,8 @@ async function copy(text, where) {
     await navigator.clipboard.writeText(text);
     note.textContent = T.copied;
   } catch {
-    note.textContent = T.copyFailed;
+    // The program is shown below the buttons; the link is in the address bar.
+    note.textContent = where ? T.copyFailed : T.copyLinkFailed;
   }
   if (where) where.hidden = false;
 }
