@@ -1036,6 +1036,7 @@ def notebook(chapter, lang, config=None):
 # `--8<-- "tools/x.keras3.out:1:72"`: lines 1 to 72 of a file (pymdownx.snippets' line range).
 LINE_RANGE = re.compile(r"^(?P<start>\d+):(?P<end>\d+)$")
 RECORDS = "records"  # where the site publishes, whole, the outputs that pages show in part
+UTF8_BOM = b"\xef\xbb\xbf"  # before each published record: read as UTF-8 whatever the host says (hooks/records.py)
 
 
 def shown_in_part(page):

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from pagemodel import DOCS, SNIPPETS, output_candidates, rel
+from pagemodel import DOCS, SNIPPETS, Page, output_candidates, pages, record_url, rel, shown_in_part
 
 # The browser fixtures of test_browser.py (Chromium, the built site served on localhost, the
 # `visit` helper that records JavaScript errors and requests to other hosts).
@@ -500,6 +500,41 @@ def test_a_refused_clipboard_says_where_to_copy_from(visit, page, lang):
     page.wait_for_function(f"document.querySelector('{note}').textContent === {text['copyFailed']!r}")
     assert page.is_visible("#kt-calculator .kt-program")
     assert not visit.errors
+
+
+def test_a_code_too_long_for_an_address_is_not_offered_as_a_link(visit, page):
+    """Browsers cap an address's length: code that would make a longer one stays out of the
+    address, and "Copy link" says so and copies nothing, rather than the link of older code."""
+    visit(CALCULATOR["en"])
+    type_code(page, "#kt-code", EXAMPLE_OK["calculator"])
+    short = page.url
+    page.evaluate("() => { window.copied = []; navigator.clipboard.writeText = (t) => { copied.push(t); return Promise.resolve(); }; }")
+    long_code = "model = keras.Sequential([keras.Input(shape=(3,))])\n" + "model.add(keras.layers.Dense(2))\n" * 2000
+    type_code(page, "#kt-code", long_code)
+    page.wait_for_function("document.querySelectorAll('#kt-calculator tbody tr').length >= 2000", timeout=10000)
+    assert page.url == short, "the address changed to hold the long code"
+    page.click("#kt-calculator .kt-copy-link")
+    assert page.inner_text("#kt-calculator .kt-copied") == page.evaluate("kerasToolsText(String).linkTooLong")
+    assert page.evaluate("copied") == []
+    type_code(page, "#kt-code", EXAMPLE_OK["calculator"])
+    page.click("#kt-calculator .kt-copy-link")
+    page.wait_for_function("copied.length === 1")
+    assert page.evaluate("copied") == [short]
+    assert not visit.errors
+
+
+def test_the_whole_records_the_tool_pages_link_read_as_printed(visit, page):
+    """Each record a page shows in part, opened from the site as a reader's link does, shows the
+    program's text: Keras 3's box-drawing tables included, from a host that names no charset."""
+    records = sorted({i.path for p in pages() for i, _, _ in shown_in_part(Page.read(p))})
+    assert records, "no page shows a record in part"
+    for path in records:
+        visit("/" + record_url(path))
+        shown = page.evaluate("document.body.innerText")
+        expected = (SNIPPETS / path).read_text(encoding="utf-8")
+        assert shown.rstrip("\n") == expected.rstrip("\n"), f"{record_url(path)} does not read as snippets/{path}"
+    # (visit.errors is not checked: Chromium asks the host for /favicon.ico beside a text file,
+    # which the site has not; its pages name their own icon.)
 
 
 def garbage():

@@ -95,6 +95,7 @@ function renderCalculator(res) {
 }
 
 let last = null;
+let linked = true; // whether the address holds the code in the box
 function updateCalculator() {
   const text = calculator.querySelector("textarea").value;
   let res;
@@ -109,7 +110,9 @@ function updateCalculator() {
   renderCalculator(res);
   calculator.querySelector(".kt-program").hidden = true;
   const hash = text && text !== CODE_EXAMPLE ? `#code=${encodeURIComponent(text)}` : "";
-  if (hash.length < 60000) history.replaceState(null, "", hash || location.pathname + location.search);
+  // Browsers cap an address's length: a longer code stays out of the address, and "Copy link" says so.
+  linked = hash.length < 60000;
+  if (linked) history.replaceState(null, "", hash || location.pathname + location.search);
 }
 
 async function copy(text, where) {
@@ -149,7 +152,10 @@ function initCalculator() {
     box.querySelector("code").textContent = text;
     copy(text, box);
   });
-  calculator.querySelector(".kt-copy-link").addEventListener("click", () => copy(location.href));
+  calculator.querySelector(".kt-copy-link").addEventListener("click", () => {
+    if (linked) copy(location.href);
+    else calculator.querySelector(".kt-copied").textContent = T.linkTooLong;
+  });
   updateCalculator();
 }
 
