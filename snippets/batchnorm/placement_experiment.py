@@ -55,9 +55,8 @@ for variant in VARIANTS:
         if variant == "ReLU -> BN":
             h = batch_norm(h)
     outputs.append(layers.Activation("softmax")(per_net_dense(10, 32)(h)))
-model = keras.Model(
-    inputs, layers.Concatenate(axis=1)(outputs)
-)  # (batch, 3 * NETS, 10)
+# (batch, 3 * NETS, 10)
+model = keras.Model(inputs, layers.Concatenate(axis=1)(outputs))
 
 
 # each network's own loss, summed: each gets exactly its own gradient
