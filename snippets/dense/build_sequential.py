@@ -1,6 +1,6 @@
 from tensorflow import keras
 
-# The lecture notes' code: a Sequential without an Input, built with model.build().
+# Code common in course notes: a Sequential without an Input, built with model.build().
 # The loop runs it four times, as a notebook cell run again in the same session.
 # (TF 2.0's tf.keras printed `multiple` for a Sequential without an input shape:
 # tensorflow/tensorflow issue 30770.)
