@@ -1049,6 +1049,11 @@ def shown_in_part(page):
     return found
 
 
+def records_shown_in_part():
+    """The paths (under snippets/) of every output some page shows in part, sorted."""
+    return sorted({include.path for page in pages() for include, _, _ in shown_in_part(Page.read(page))})
+
+
 def record_url(path):
     """The site's address (from its root) of the whole recorded output snippets/<path>."""
     return f"{RECORDS}/{Path(path).with_suffix('.txt').as_posix()}"

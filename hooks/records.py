@@ -24,8 +24,7 @@ import pagemodel  # noqa: E402
 
 @event_priority(-50)  # before mkdocs-static-i18n's on_files (-100), as hooks/notebooks.py
 def on_files(files, config):
-    paths = {include.path for page in pagemodel.pages() for include, _, _ in pagemodel.shown_in_part(pagemodel.Page.read(page))}
-    for path in sorted(paths):
+    for path in pagemodel.records_shown_in_part():
         src_uri = pagemodel.record_url(path)
         if files.get_file_from_path(src_uri) is None:
             # Written under .cache/ (not docs/, which `mkdocs serve` watches), as the notebooks

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from pagemodel import DOCS, SNIPPETS, Page, output_candidates, pages, record_url, rel, shown_in_part
+from pagemodel import DOCS, SNIPPETS, output_candidates, record_url, records_shown_in_part, rel
 
 # The browser fixtures of test_browser.py (Chromium, the built site served on localhost, the
 # `visit` helper that records JavaScript errors and requests to other hosts).
@@ -526,7 +526,7 @@ def test_a_code_too_long_for_an_address_is_not_offered_as_a_link(visit, page):
 def test_the_whole_records_the_tool_pages_link_read_as_printed(visit, page):
     """Each record a page shows in part, opened from the site as a reader's link does, shows the
     program's text: Keras 3's box-drawing tables included, from a host that names no charset."""
-    records = sorted({i.path for p in pages() for i, _, _ in shown_in_part(Page.read(p))})
+    records = records_shown_in_part()
     assert records, "no page shows a record in part"
     for path in records:
         visit("/" + record_url(path))
